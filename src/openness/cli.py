@@ -1,0 +1,281 @@
+"""The command line: parse arguments, call one function, show its result.
+
+No logic lives here. Heavy imports (questionary, yaml, sqlite3, rich) happen
+inside the commands that use them, so `openness --help` starts fast. `main`
+is the one exit point: every known error and Ctrl-C becomes a message and an
+exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from openness import i18n
+from openness.errors import ExitCode, OpennessError
+from openness.i18n import t
+
+
+def _ctx(state: dict):
+    from openness.context import AppContext
+
+    if "ctx" not in state:
+        state["ctx"] = AppContext.create(lang=state.get("lang"), plain=state.get("plain", False))
+    return state["ctx"]
+
+
+def _print_json(data) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def build_app(state: dict | None = None) -> typer.Typer:
+    state = {} if state is None else state
+    app = typer.Typer(
+        name="openness",
+        help=t("cli.help"),
+        epilog=t("cli.epilog"),
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+
+    def version_cb(value: bool) -> None:
+        if value:
+            from openness import __version__
+
+            sys.stdout.write(f"openness {__version__}\n")
+            raise typer.Exit()
+
+    @app.callback()
+    def root(
+        lang: Optional[str] = typer.Option(None, "--lang", help=t("cli.opt_lang"), metavar="CODE"),
+        plain: bool = typer.Option(False, "--plain", help=t("cli.opt_plain")),
+        version: bool = typer.Option(False, "--version", callback=version_cb, is_eager=True, help=t("cli.opt_version")),
+    ) -> None:
+        state["lang"] = lang
+        state["plain"] = plain
+
+    answers_opt = typer.Option(None, "--answers", "-a", help=t("cli.opt_answers"), metavar="FILE", dir_okay=False)
+    save_opt = typer.Option(None, "--save/--no-save", help=t("cli.opt_save"), show_default=False)
+
+    @app.command(help=t("cli.checkin_help"))
+    def checkin(answers: Optional[Path] = answers_opt, save: Optional[bool] = save_opt) -> None:
+        from openness import commands
+
+        commands.guided(_ctx(state), "checkin", answers, save)
+
+    @app.command(help=t("cli.crisis_help"))
+    def crisis(
+        region: Optional[str] = typer.Option(None, "--region", help=t("cli.opt_region"), metavar="CODE"),
+        all_: bool = typer.Option(False, "--all", help=t("cli.opt_all")),
+    ) -> None:
+        from openness import commands
+
+        ctx = _ctx(state)
+        ctx.display().crisis(commands.crisis_panel(ctx, region, all_))
+
+    # -- exercises ---------------------------------------------------------------
+    ex_app = typer.Typer(help=t("cli.exercises_help"), no_args_is_help=True)
+    app.add_typer(ex_app, name="exercises")
+
+    json_opt = typer.Option(False, "--json", help=t("cli.opt_json"))
+
+    @ex_app.command("list", help=t("cli.exercises_list_help"))
+    def ex_list(as_json: bool = json_opt) -> None:
+        from openness import commands
+
+        ctx = _ctx(state)
+        items = commands.exercises_list(ctx)
+        if as_json:
+            _print_json(items)
+            return
+        d = ctx.display()
+        d.table(
+            [t("exercises.col_id"), t("exercises.col_title"), t("exercises.col_minutes")],
+            [(e["id"], e["title"] + "\n" + e["summary"], str(e["minutes"])) for e in items],
+        )
+        d.say(t("exercises.list_hint"))
+        for p in ctx.library().problems:
+            d.note(p)
+
+    @ex_app.command("show", help=t("cli.exercises_show_help"))
+    def ex_show(exercise_id: str = typer.Argument(..., metavar="ID"), as_json: bool = json_opt) -> None:
+        from openness import commands
+
+        ctx = _ctx(state)
+        detail = commands.exercise_detail(ctx, exercise_id)
+        if as_json:
+            _print_json(detail)
+            return
+        d = ctx.display()
+        d.heading(detail["title"])
+        d.say(detail["summary"])
+        src = detail["source"]
+        d.note(t("exercises.source", title=src.get("title", src["article"]), section=src["section"]))
+        for i, s in enumerate(detail["steps"], 1):
+            d.say(f"{i}. {s.get('prompt') or s.get('text')}")
+        d.say(t("exercises.run_hint", id=detail["id"]))
+
+    @ex_app.command("template", help=t("cli.exercises_template_help"))
+    def ex_template(exercise_id: str = typer.Argument(..., metavar="ID")) -> None:
+        from openness import commands
+
+        sys.stdout.write(commands.exercise_template(_ctx(state), exercise_id))
+
+    @ex_app.command("run", help=t("cli.exercises_run_help"))
+    def ex_run(
+        exercise_id: str = typer.Argument(..., metavar="ID"),
+        answers: Optional[Path] = answers_opt,
+        save: Optional[bool] = save_opt,
+    ) -> None:
+        from openness import commands
+
+        commands.guided(_ctx(state), exercise_id, answers, save)
+
+    # -- config ------------------------------------------------------------------
+    cfg_app = typer.Typer(help=t("cli.config_help"), no_args_is_help=True)
+    app.add_typer(cfg_app, name="config")
+
+    @cfg_app.command("show", help=t("cli.config_show_help"))
+    def cfg_show(as_json: bool = json_opt) -> None:
+        from openness import commands
+
+        ctx = _ctx(state)
+        data = commands.config_show(ctx)
+        if as_json:
+            _print_json(data)
+            return
+        from openness.ui.views import mapping
+
+        mapping(ctx.display(), data)
+
+    @cfg_app.command("set", help=t("cli.config_set_help"))
+    def cfg_set(key: str = typer.Argument(..., metavar="KEY"), value: str = typer.Argument(..., metavar="VALUE")) -> None:
+        from openness import commands
+
+        ctx = _ctx(state)
+        commands.config_set(ctx, key, value)
+        ctx.display().say(t("config.saved", key=key))
+
+    # -- journal -----------------------------------------------------------------
+    j_app = typer.Typer(help=t("cli.journal_help"), no_args_is_help=True)
+    app.add_typer(j_app, name="journal")
+
+    @j_app.command("list", help=t("cli.journal_list_help"))
+    def j_list(n: int = typer.Option(10, "-n", help=t("cli.opt_n")), as_json: bool = json_opt) -> None:
+        from openness import commands
+        from openness.journal.store import entry_json
+
+        ctx = _ctx(state)
+        records = commands.journal_list(ctx, n)
+        if as_json:
+            _print_json([entry_json(r) for r in records])
+            return
+        from openness.ui.views import entries_table
+
+        entries_table(ctx.display(), records, ctx.library(), ctx.lang)
+
+    @j_app.command("show", help=t("cli.journal_show_help"))
+    def j_show(entry_id: str = typer.Argument(..., metavar="ID"), as_json: bool = json_opt) -> None:
+        from openness import commands
+        from openness.journal.store import entry_json
+
+        ctx = _ctx(state)
+        record = commands.journal_show(ctx, entry_id)
+        if as_json:
+            _print_json(entry_json(record))
+            return
+        from openness.ui.views import entry_full
+
+        entry_full(ctx.display(), record, ctx.library(), ctx.lang)
+
+    return app
+
+
+def _early_language(argv: list[str]) -> None:
+    """Pick the language for help texts before the app is built."""
+    lang = None
+    for i, a in enumerate(argv):
+        if a == "--lang" and i + 1 < len(argv):
+            lang = argv[i + 1]
+        elif a.startswith("--lang="):
+            lang = a.split("=", 1)[1]
+    if lang is None:
+        import os
+
+        lang = os.environ.get("OPENNESS_LANG")
+        if lang is None:
+            try:
+                from openness import settings
+                from openness.paths import default_paths
+
+                lang = settings.load(default_paths().settings).language
+            except OpennessError:
+                lang = None
+        lang = lang or i18n.language_from_locale()
+    i18n.set_language(lang or i18n.DEFAULT)
+
+
+def run(argv: list[str] | None = None, state: dict | None = None) -> int:
+    """Run the command line and return the exit code. The one exit point."""
+    from typer._click import exceptions as click_exc  # typer vendors click
+    from typer import Abort, Exit
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        _early_language(args)
+        app = build_app(state)
+        result = app(args=args, prog_name="openness", standalone_mode=False)
+        return int(result or 0) if isinstance(result, int) else 0
+    except OpennessError as exc:
+        _stderr(exc.message)
+        return exc.code
+    except (KeyboardInterrupt, Abort):
+        _stderr(t("error.interrupted"))
+        return ExitCode.INTERRUPTED
+    except Exit as exc:
+        return exc.exit_code
+    except click_exc.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except EOFError:
+        _stderr(t("error.eof"))
+        return ExitCode.USAGE
+    except OSError as exc:
+        import errno
+
+        if exc.errno == errno.ENOSPC:
+            _stderr(t("error.disk_full"))
+        elif exc.errno == errno.EPIPE:
+            return ExitCode.OK
+        else:
+            _stderr(t("error.os", problem=exc.strerror or exc.__class__.__name__))
+        return ExitCode.ERROR
+    except Exception as exc:  # never a traceback: it could hold what the person wrote
+        _stderr(t("error.unexpected", kind=exc.__class__.__name__))
+        return ExitCode.ERROR
+
+
+def _stderr(message: str) -> None:
+    from openness.ui.text import clean
+
+    try:
+        sys.stderr.write(clean(t("error.prefix", message=message)).replace("\n", " ") + "\n")
+        sys.stderr.flush()
+    except OSError:
+        pass
+
+
+def main() -> None:
+    code = run()
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        pass
+    sys.exit(int(code))

@@ -1,0 +1,1 @@
+"""Exercise content: validated models (model.py) and the YAML loader (loader.py)."""

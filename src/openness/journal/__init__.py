@@ -1,0 +1,1 @@
+"""The journal: the only code that touches the journal file (SQLite)."""

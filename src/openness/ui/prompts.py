@@ -1,0 +1,219 @@
+"""Interactive prompts in a terminal.
+
+`TerminalPrompter` uses questionary (arrow keys, space to tick, Enter).
+`PlainPrompter` asks one numbered question a line and reads the answer as a
+number or a word: for screen readers and `--plain`. Both raise
+KeyboardInterrupt on Ctrl-C so the caller can keep a draft.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any, Sequence
+
+from openness.i18n import t
+from openness.ui.render import Display
+from openness.ui.text import clean
+
+
+class _Shows:
+    """The output half of a Prompter, passed through to a Display."""
+
+    interactive = True
+
+    def __init__(self, display: Display) -> None:
+        self.display = display
+
+    def heading(self, text: str) -> None:
+        self.display.heading(text)
+
+    def say(self, text: str) -> None:
+        self.display.say(text)
+
+    def crisis(self, panel) -> None:
+        self.display.crisis(panel)
+
+
+class TerminalPrompter(_Shows):
+    def __init__(self, display: Display, *, input: Any = None, output: Any = None) -> None:
+        super().__init__(display)
+        self._io = {k: v for k, v in (("input", input), ("output", output)) if v is not None}
+
+    def _style(self):
+        import os
+
+        from questionary import Style
+
+        if os.environ.get("NO_COLOR"):
+            return Style([("qmark", ""), ("question", "bold"), ("answer", ""), ("pointer", "bold"),
+                          ("highlighted", "reverse"), ("selected", ""), ("instruction", "")])
+        return Style([("qmark", "fg:ansicyan"), ("question", "bold"), ("answer", "fg:ansicyan"),
+                      ("pointer", "fg:ansicyan bold"), ("highlighted", "fg:ansicyan"), ("instruction", "fg:ansibrightblack")])
+
+    def _ask(self, question) -> Any:
+        answer = question.unsafe_ask(patch_stdout=False)
+        if answer is None:  # questionary returns None when the prompt is cut short
+            raise KeyboardInterrupt
+        return answer
+
+    def _help(self, help: str | None) -> None:
+        if help:
+            self.display.note(help)
+
+    def choice(self, key, prompt, options: Sequence[tuple[str, str]], help=None) -> str:
+        import questionary
+
+        self._help(help)
+        choices = [questionary.Choice(title=clean(label), value=oid) for oid, label in options]
+        q = questionary.select(clean(prompt), choices=choices, qmark="?", style=self._style(),
+                               instruction=t("prompt.select_hint"), use_shortcuts=len(choices) <= 9, **self._io)
+        return self._ask(q)
+
+    def multi(self, key, prompt, options, help=None, minimum: int = 0) -> list[str]:
+        import questionary
+
+        self._help(help)
+        choices = [questionary.Choice(title=clean(label), value=oid) for oid, label in options]
+
+        def enough(sel: list) -> bool | str:
+            return True if len(sel) >= minimum else t("prompt.pick_at_least", minimum=minimum)
+
+        q = questionary.checkbox(clean(prompt), choices=choices, qmark="?", style=self._style(),
+                                 instruction=t("prompt.multi_hint"), validate=enough, **self._io)
+        return list(self._ask(q))
+
+    def scale(self, key, prompt, low, high, low_label, high_label, help=None) -> int:
+        import questionary
+
+        self._help(help)
+        choices = []
+        for n in range(low, high + 1):
+            title = str(n)
+            if n == low:
+                title = f"{n}  {low_label}"
+            elif n == high:
+                title = f"{n}  {high_label}"
+            choices.append(questionary.Choice(title=clean(title), value=n))
+        q = questionary.select(clean(prompt), choices=choices, qmark="?", style=self._style(),
+                               default=choices[(high - low) // 2], instruction=t("prompt.scale_hint"), **self._io)
+        return int(self._ask(q))
+
+    def text(self, key, prompt, optional, multiline, help=None) -> str:
+        import questionary
+
+        self._help(help)
+        hint = t("prompt.multiline_hint") if multiline else None
+        if optional:
+            hint = t("prompt.optional_hint") + (" " + hint if hint else "")
+
+        def needed(v: str) -> bool | str:
+            return True if optional or v.strip() else t("prompt.needs_answer")
+
+        q = questionary.text(clean(prompt), multiline=multiline, qmark="?", style=self._style(),
+                             instruction=hint, validate=needed, **self._io)
+        return self._ask(q)
+
+    def yesno(self, key, prompt, default=None, help=None) -> bool:
+        import questionary
+
+        self._help(help)
+        q = questionary.confirm(clean(prompt), default=True if default is None else default, qmark="?",
+                                style=self._style(), **self._io)
+        return bool(self._ask(q))
+
+
+class PlainPrompter(_Shows):
+    """Numbered questions, one per line; answers by number or word. No colour, no boxes."""
+
+    def __init__(self, display: Display, *, stdin: Any = None) -> None:
+        super().__init__(display)
+        self.stdin = stdin or sys.stdin
+
+    def _line(self, prompt: str) -> str:
+        self.display.console.print(clean(prompt) + " ", end="")
+        self.display.console.file.flush()
+        line = self.stdin.readline()
+        if not line:
+            raise EOFError
+        return line.rstrip("\n")
+
+    def _pick(self, text: str, options: Sequence[tuple[str, str]]) -> str | None:
+        s = text.strip()
+        if s.isdigit() and 1 <= int(s) <= len(options):
+            return options[int(s) - 1][0]
+        for oid, label in options:
+            if s.casefold() in (oid.casefold(), label.casefold()):
+                return oid
+        return None
+
+    def _list(self, prompt: str, options, help) -> None:
+        self.display.say(prompt)
+        if help:
+            self.display.say(help)
+        for i, (_, label) in enumerate(options, 1):
+            self.display.say(f"{i}. {label}")
+
+    def choice(self, key, prompt, options, help=None) -> str:
+        self._list(prompt, options, help)
+        while True:
+            got = self._pick(self._line(t("prompt.plain_number")), options)
+            if got is not None:
+                return got
+            self.display.say(t("prompt.plain_again", count=len(options)))
+
+    def multi(self, key, prompt, options, help=None, minimum: int = 0) -> list[str]:
+        self._list(prompt, options, help)
+        while True:
+            raw = self._line(t("prompt.plain_numbers"))
+            parts = [p for p in raw.replace(",", " ").split() if p]
+            got = [self._pick(p, options) for p in parts]
+            if None not in got and len(set(got)) >= minimum:
+                return list(dict.fromkeys(g for g in got if g))
+            self.display.say(t("prompt.plain_again_many", count=len(options), minimum=minimum))
+
+    def scale(self, key, prompt, low, high, low_label, high_label, help=None) -> int:
+        self.display.say(prompt)
+        if help:
+            self.display.say(help)
+        self.display.say(t("prompt.plain_scale", low=low, high=high, low_label=low_label, high_label=high_label))
+        while True:
+            raw = self._line(t("prompt.plain_number")).strip()
+            if raw.lstrip("-").isdigit() and low <= int(raw) <= high:
+                return int(raw)
+            self.display.say(t("prompt.plain_scale_again", low=low, high=high))
+
+    def text(self, key, prompt, optional, multiline, help=None) -> str:
+        self.display.say(prompt)
+        if help:
+            self.display.say(help)
+        if optional:
+            self.display.say(t("prompt.plain_optional"))
+        if multiline:
+            self.display.say(t("prompt.plain_multiline"))
+            lines: list[str] = []
+            while True:
+                line = self._line(">")
+                if not line.strip() and (lines or optional):
+                    break
+                if line.strip():
+                    lines.append(line)
+            return "\n".join(lines)
+        while True:
+            line = self._line(">")
+            if line.strip() or optional:
+                return line
+            self.display.say(t("prompt.needs_answer"))
+
+    def yesno(self, key, prompt, default=None, help=None) -> bool:
+        self.display.say(prompt)
+        if help:
+            self.display.say(help)
+        while True:
+            raw = self._line(t("prompt.plain_yesno")).strip().casefold()
+            if not raw and default is not None:
+                return default
+            if raw in ("1", "y", "yes", t("answer.yes").casefold()):
+                return True
+            if raw in ("2", "n", "no", t("answer.no").casefold()):
+                return False
+            self.display.say(t("prompt.plain_yesno_again"))

@@ -1,0 +1,100 @@
+"""Output for a terminal or a pipe, through rich, with markup always off."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any, Iterable, TextIO
+
+from openness.flows.prompter import Panel
+from openness.i18n import t
+from openness.ui.text import clean
+
+
+def make_console(file: TextIO | None = None, *, plain: bool = False, width: int | None = None):
+    from rich.console import Console
+
+    f = file or sys.stdout
+    no_color = plain or bool(os.environ.get("NO_COLOR"))
+    return Console(
+        file=f,
+        no_color=no_color,
+        color_system=None if no_color else "auto",
+        highlight=False,
+        markup=False,
+        emoji=False,
+        soft_wrap=False,
+        width=width,
+    )
+
+
+class Display:
+    """Shows what a flow says. `plain` means: no boxes, no colour, one idea a line."""
+
+    def __init__(self, console: Any, *, plain: bool = False) -> None:
+        self.console = console
+        self.plain = plain
+
+    def _text(self, s: str, style: str | None = None):
+        from rich.text import Text
+
+        return Text(clean(s), style=style or "")
+
+    def blank(self) -> None:
+        self.console.print()
+
+    def heading(self, text: str) -> None:
+        self.console.print()
+        self.console.print(self._text(text, None if self.plain else "bold"))
+
+    def say(self, text: str) -> None:
+        self.console.print(self._text(text))
+
+    def note(self, text: str) -> None:
+        self.console.print(self._text(text, None if self.plain else "dim"))
+
+    def echo(self, prompt: str, answer: str, user_text: bool = False) -> None:
+        self.console.print(self._text(prompt, None if self.plain else "bold"))
+        self.console.print(self._text("  " + answer.replace("\n", "\n  ")))
+
+    def crisis(self, panel: Panel) -> None:
+        lines = [panel.intro, ""]
+        for line in panel.lines:
+            lines.append(f"- {line.name}: {line.how}")
+            if line.extra:
+                lines.append(f"  {line.extra}")
+        lines += ["", panel.footer]
+        if self.plain:
+            self.console.print(self._text(panel.title))
+            for s in lines:
+                if s:
+                    self.console.print(self._text(s))
+            self.console.print()
+            return
+        from rich.panel import Panel as RichPanel
+        from rich.text import Text
+
+        body = Text()
+        for i, s in enumerate(lines):
+            if i:
+                body.append("\n")
+            body.append(clean(s))
+        self.console.print(RichPanel(body, title=clean(panel.title), title_align="left", border_style="cyan", expand=False))
+
+    def table(self, headers: Iterable[str], rows: Iterable[Iterable[str]], title: str | None = None) -> None:
+        headers = list(headers)
+        rows = [list(r) for r in rows]
+        if self.plain:
+            if title:
+                self.console.print(self._text(title))
+            for r in rows:
+                self.console.print(self._text("; ".join(f"{h}: {v}" for h, v in zip(headers, r) if v)))
+            return
+        from rich.table import Table
+
+        tab = Table(title=clean(title) if title else None, show_edge=False, header_style="bold", expand=False)
+        for h in headers:
+            tab.add_column(clean(h), overflow="fold")
+        for r in rows:
+            tab.add_row(*(self._text(v) for v in r))
+        self.console.print(tab)
