@@ -209,6 +209,25 @@ class Journal:
             raise _explain(exc, self.path) from None
         return [self._record(r) for r in rows]
 
+    def entries(self, *, since: datetime | None = None, kind: str | None = None) -> Iterator[Record]:
+        """Every entry (or those since `since`, of `kind`), oldest first, read lazily."""
+        sql = "SELECT id, created, body FROM entries"
+        where, args = [], []
+        if kind:
+            where.append("kind = ?")
+            args.append(kind)
+        if since is not None:
+            where.append("created_ms >= ?")
+            args.append(_ms(since))
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY created_ms, id"
+        try:
+            for row in self.conn.execute(sql, args):
+                yield self._record(row)
+        except sqlite3.Error as exc:
+            raise _explain(exc, self.path) from None
+
     def get(self, ref: str) -> Record:
         """An entry by id, or by an unambiguous start of its id (at least 4 characters)."""
         ref = ref.strip().lower()
