@@ -7,7 +7,9 @@ from openness.i18n import t
 
 
 def contact_text(contact) -> str:
-    value = contact.display or contact.value
+    # phone numbers are shown as dialled (the data's value); a mnemonic such as
+    # 1-800-799-SAFE is not something every phone can type
+    value = contact.value if contact.method == "phone" else (contact.display or contact.value)
     if contact.method == "phone":
         return t("crisis.how.call", number=value)
     if contact.method == "text":
@@ -33,7 +35,7 @@ def resource_line(res, *, full: bool = False) -> Line:
         if c.method == "text" and c.value in phones and not c.keyword:
             continue
         if c.method == "phone" and any(x.method == "text" and x.value == c.value and not x.keyword for x in contacts):
-            parts.append(t("crisis.how.call_or_text", number=c.display or c.value))
+            parts.append(t("crisis.how.call_or_text", number=c.value))
             continue
         parts.append(contact_text(c))
     extra = None
