@@ -80,7 +80,11 @@ def _compose(path: Path) -> tuple[Any, Any]:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise ContentError(path, line, "", t("content.bad_yaml", problem=problem)) from None
+        message = t("content.bad_yaml", problem=problem)
+        context = getattr(exc, "context_mark", None)
+        if context is not None and line is not None and context.line + 1 != line:
+            message += " " + t("content.bad_yaml_started", line=context.line + 1)
+        raise ContentError(path, line, "", message) from None
     if not isinstance(data, dict):
         raise ContentError(path, 1, "", t("content.not_mapping"))
     return node, data
