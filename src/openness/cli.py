@@ -232,7 +232,10 @@ def run(argv: list[str] | None = None, state: dict | None = None) -> int:
         _early_language(args)
         app = build_app(state)
         result = app(args=args, prog_name="openness", standalone_mode=False)
-        return int(result or 0) if isinstance(result, int) else 0
+        code = int(result or 0) if isinstance(result, int) else 0
+        if code == ExitCode.INTERRUPTED:  # typer turns Ctrl-C into a return value of 130
+            _stderr(t("error.interrupted"))
+        return code
     except OpennessError as exc:
         _stderr(exc.message)
         return exc.code
@@ -240,6 +243,8 @@ def run(argv: list[str] | None = None, state: dict | None = None) -> int:
         _stderr(t("error.interrupted"))
         return ExitCode.INTERRUPTED
     except Exit as exc:
+        if exc.exit_code == ExitCode.INTERRUPTED:
+            _stderr(t("error.interrupted"))
         return exc.exit_code
     except click_exc.ClickException as exc:
         exc.show()

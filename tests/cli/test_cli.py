@@ -192,3 +192,25 @@ def test_version_and_help(capsys):
     assert code == 0 and out.startswith("openness ")
     code, out, _ = cli(capsys, "--help")
     assert code == 0 and "openness crisis" in out
+
+
+def test_ctrl_c_becomes_exit_130_and_one_line(capsys, monkeypatch):
+    from openness import commands
+
+    def interrupted(*a, **k):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(commands, "guided", interrupted)
+    code, out, err = cli(capsys, "checkin")
+    assert code == 130 and err.startswith("openness: Stopped") and "Traceback" not in err
+
+
+def test_an_unexpected_error_is_one_line_without_a_traceback(capsys, monkeypatch):
+    from openness import commands
+
+    def broken(*a, **k):
+        raise ValueError("secret words the person wrote")
+
+    monkeypatch.setattr(commands, "exercises_list", broken)
+    code, out, err = cli(capsys, "exercises", "list")
+    assert code == 1 and "ValueError" in err and "secret" not in err and "Traceback" not in err
