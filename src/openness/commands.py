@@ -41,11 +41,17 @@ def guided(ctx: AppContext, exercise_id: str, answers_file: Path | None = None, 
     prompter, save = _answers_and_save(ctx, answers_file, save)
     for problem in lib.problems:
         ctx.display().note(problem)
+    crisis_shown = False
     if prompter.interactive and not ctx.settings.first_run_done:
+        from openness.flows.crisis import build_panel
         from openness.safety.resources import book
 
+        prompter.crisis(build_panel(ctx.region))  # support lines come before any question
+        crisis_shown = True
         names = {code: reg.name for code, reg in book().regions.items()}
+        before = ctx.region
         ctx.save_settings(first_run(prompter, ctx.settings, ctx.region, names))
+        crisis_shown = ctx.region == before  # a new region gets its own lines
 
     journal_holder: list[Any] = []
 
@@ -64,6 +70,7 @@ def guided(ctx: AppContext, exercise_id: str, answers_file: Path | None = None, 
             journal_on=ctx.settings.journal,
             open_journal=open_journal,
             save=save,
+            show_crisis=not crisis_shown,
         )
     finally:
         for j in journal_holder:

@@ -38,8 +38,10 @@ def run_guided(
     save: bool | None = None,
     answers: dict[str, Any] | None = None,
     on_answer: runner.OnAnswer | None = None,
+    show_crisis: bool = True,
 ) -> Guided:
-    prompter.crisis(build_panel(region))
+    if show_crisis:
+        prompter.crisis(build_panel(region))
     prompter.heading(exercise.title.get(lang))
     outcome = runner.run(exercise, library.vocabulary, prompter, lang, answers=answers, on_answer=on_answer)
     kind = "checkin" if exercise.id == "checkin" else "exercise"

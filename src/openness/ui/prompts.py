@@ -50,6 +50,13 @@ class TerminalPrompter(_Shows):
         return Style([("qmark", "fg:ansicyan"), ("question", "bold"), ("answer", "fg:ansicyan"),
                       ("pointer", "fg:ansicyan bold"), ("highlighted", "fg:ansicyan"), ("instruction", "fg:ansibrightblack")])
 
+    def _wrap(self, prompt: str) -> str:
+        """Break a long question between words (prompt_toolkit would cut words in two)."""
+        import textwrap
+
+        width = max(20, (self.display.console.width or 80) - 4)
+        return "\n  ".join(textwrap.wrap(clean(prompt), width=width, break_long_words=False)) or clean(prompt)
+
     def _ask(self, question) -> Any:
         answer = question.unsafe_ask(patch_stdout=False)
         if answer is None:  # questionary returns None when the prompt is cut short
@@ -65,7 +72,7 @@ class TerminalPrompter(_Shows):
 
         self._help(help)
         choices = [questionary.Choice(title=clean(label), value=oid) for oid, label in options]
-        q = questionary.select(clean(prompt), choices=choices, qmark="?", style=self._style(),
+        q = questionary.select(self._wrap(prompt), choices=choices, qmark="?", style=self._style(),
                                instruction=t("prompt.select_hint"), use_shortcuts=len(choices) <= 9, **self._io)
         return self._ask(q)
 
@@ -78,7 +85,7 @@ class TerminalPrompter(_Shows):
         def enough(sel: list) -> bool | str:
             return True if len(sel) >= minimum else t("prompt.pick_at_least", minimum=minimum)
 
-        q = questionary.checkbox(clean(prompt), choices=choices, qmark="?", style=self._style(),
+        q = questionary.checkbox(self._wrap(prompt), choices=choices, qmark="?", style=self._style(),
                                  instruction=t("prompt.multi_hint"), validate=enough, **self._io)
         return list(self._ask(q))
 
@@ -94,7 +101,7 @@ class TerminalPrompter(_Shows):
             elif n == high:
                 title = f"{n}  {high_label}"
             choices.append(questionary.Choice(title=clean(title), value=n))
-        q = questionary.select(clean(prompt), choices=choices, qmark="?", style=self._style(),
+        q = questionary.select(self._wrap(prompt), choices=choices, qmark="?", style=self._style(),
                                default=choices[(high - low) // 2], instruction=t("prompt.scale_hint"), **self._io)
         return int(self._ask(q))
 
@@ -109,7 +116,7 @@ class TerminalPrompter(_Shows):
         def needed(v: str) -> bool | str:
             return True if optional or v.strip() else t("prompt.needs_answer")
 
-        q = questionary.text(clean(prompt), multiline=multiline, qmark="?", style=self._style(),
+        q = questionary.text(self._wrap(prompt), multiline=multiline, qmark="?", style=self._style(),
                              instruction=hint, validate=needed, **self._io)
         return self._ask(q)
 
@@ -117,7 +124,7 @@ class TerminalPrompter(_Shows):
         import questionary
 
         self._help(help)
-        q = questionary.confirm(clean(prompt), default=True if default is None else default, qmark="?",
+        q = questionary.confirm(self._wrap(prompt), default=True if default is None else default, qmark="?",
                                 style=self._style(), **self._io)
         return bool(self._ask(q))
 
