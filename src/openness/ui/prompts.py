@@ -57,10 +57,18 @@ class TerminalPrompter(_Shows):
         width = max(20, (self.display.console.width or 80) - 4)
         return "\n  ".join(textwrap.wrap(clean(prompt), width=width, break_long_words=False)) or clean(prompt)
 
-    def _ask(self, question) -> Any:
+    @staticmethod
+    def _hint(hint: str) -> str:
+        """Key hints go on their own line, under the question."""
+        return "\n  " + clean(hint)
+
+    def _ask(self, question, prompt: str, shown: Any = None) -> Any:
+        """Ask, then replace the live prompt with a tidy, word-wrapped record of the answer."""
+        question.application.erase_when_done = True
         answer = question.unsafe_ask(patch_stdout=False)
         if answer is None:  # questionary returns None when the prompt is cut short
             raise KeyboardInterrupt
+        self.display.echo(prompt, shown(answer) if shown else str(answer), user_text=shown is None)
         return answer
 
     def _help(self, help: str | None) -> None:
@@ -73,8 +81,8 @@ class TerminalPrompter(_Shows):
         self._help(help)
         choices = [questionary.Choice(title=clean(label), value=oid) for oid, label in options]
         q = questionary.select(self._wrap(prompt), choices=choices, qmark="?", style=self._style(),
-                               instruction=t("prompt.select_hint"), use_shortcuts=len(choices) <= 9, **self._io)
-        return self._ask(q)
+                               instruction=self._hint(t("prompt.select_hint")), use_shortcuts=len(choices) <= 9, **self._io)
+        return self._ask(q, prompt, dict(options).get)
 
     def multi(self, key, prompt, options, help=None, minimum: int = 0) -> list[str]:
         import questionary
@@ -86,8 +94,9 @@ class TerminalPrompter(_Shows):
             return True if len(sel) >= minimum else t("prompt.pick_at_least", minimum=minimum)
 
         q = questionary.checkbox(self._wrap(prompt), choices=choices, qmark="?", style=self._style(),
-                                 instruction=t("prompt.multi_hint"), validate=enough, **self._io)
-        return list(self._ask(q))
+                                 instruction=self._hint(t("prompt.multi_hint")), validate=enough, **self._io)
+        labels = dict(options)
+        return list(self._ask(q, prompt, lambda sel: ", ".join(labels[x] for x in sel) or t("answer.none")))
 
     def scale(self, key, prompt, low, high, low_label, high_label, help=None) -> int:
         import questionary
@@ -102,8 +111,8 @@ class TerminalPrompter(_Shows):
                 title = f"{n}  {high_label}"
             choices.append(questionary.Choice(title=clean(title), value=n))
         q = questionary.select(self._wrap(prompt), choices=choices, qmark="?", style=self._style(),
-                               default=choices[(high - low) // 2], instruction=t("prompt.scale_hint"), **self._io)
-        return int(self._ask(q))
+                               default=choices[(high - low) // 2], instruction=self._hint(t("prompt.scale_hint")), **self._io)
+        return int(self._ask(q, prompt, str))
 
     def text(self, key, prompt, optional, multiline, help=None) -> str:
         import questionary
@@ -117,8 +126,8 @@ class TerminalPrompter(_Shows):
             return True if optional or v.strip() else t("prompt.needs_answer")
 
         q = questionary.text(self._wrap(prompt), multiline=multiline, qmark="?", style=self._style(),
-                             instruction=hint, validate=needed, **self._io)
-        return self._ask(q)
+                             instruction=self._hint(hint) if hint else None, validate=needed, **self._io)
+        return self._ask(q, prompt, lambda v: v if v.strip() else t("answer.skipped"))
 
     def yesno(self, key, prompt, default=None, help=None) -> bool:
         import questionary
@@ -126,7 +135,7 @@ class TerminalPrompter(_Shows):
         self._help(help)
         q = questionary.confirm(self._wrap(prompt), default=True if default is None else default, qmark="?",
                                 style=self._style(), **self._io)
-        return bool(self._ask(q))
+        return bool(self._ask(q, prompt, lambda v: t("answer.yes") if v else t("answer.no")))
 
 
 class PlainPrompter(_Shows):
