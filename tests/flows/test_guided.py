@@ -155,3 +155,9 @@ def test_first_run_can_change_the_region(scripted):
     p = scripted({"first_run": {"journal": True, "safety_check": False, "region_ok": False, "region": "PK"}}, interactive=True)
     s = first_run(p, Settings(), "US", {"US": "United States", "PK": "Pakistan"})
     assert s.region == "PK" and s.journal is True and s.safety_check is False
+
+
+def test_several_words_read_as_a_sentence():
+    assert runner.join_words(["tired"]) == "tired"
+    assert runner.join_words(["tired", "sad"]) == "tired and sad"
+    assert runner.join_words(["a", "b", "c"]) == "a, b and c"

@@ -34,8 +34,7 @@ def label(step, value: Any, lang: str, vocab) -> str:
                 return o.label.get(lang)
         return str(value)
     if step.kind == "multi":
-        names = [o.label.get(lang) for o in step.options or () if o.id in value]
-        return t("list.join", items=", ".join(names)) if names else ""
+        return join_words([o.label.get(lang) for o in step.options or () if o.id in value])
     if step.kind == "yesno":
         return t("answer.yes") if value else t("answer.no")
     if step.kind == "emotion":
@@ -43,9 +42,16 @@ def label(step, value: Any, lang: str, vocab) -> str:
     return str(value)
 
 
+def join_words(words: list[str]) -> str:
+    """["a", "b", "c"] -> "a, b and c" (in the current language)."""
+    if len(words) < 2:
+        return "".join(words)
+    return t("list.and", rest=t("list.sep").join(words[:-1]), last=words[-1])
+
+
 def emotion_words(value: dict, lang: str, vocab) -> str:
     words = [w.label.get(lang) for wid in value.get("words", []) if (w := vocab.word(wid)) is not None]
-    return ", ".join(words) if words else t("emotion.unnamed")
+    return join_words(words) if words else t("emotion.unnamed")
 
 
 def fill(text: str, answers: dict[str, Any], steps: dict[str, Any], lang: str, vocab) -> str:
