@@ -168,12 +168,17 @@ def build_app(state: dict | None = None) -> typer.Typer:
     app.add_typer(j_app, name="journal")
 
     @j_app.command("list", help=t("cli.journal_list_help"))
-    def j_list(n: int = typer.Option(10, "-n", help=t("cli.opt_n")), as_json: bool = json_opt) -> None:
+    def j_list(
+        n: int = typer.Option(10, "-n", help=t("cli.opt_n")),
+        since: Optional[str] = typer.Option(None, "--since", help=t("journal_cli.list_since"), metavar="DATE"),
+        kind: Optional[str] = typer.Option(None, "--kind", help=t("journal_cli.list_kind"), metavar="KIND"),
+        as_json: bool = json_opt,
+    ) -> None:
         from openness import commands
         from openness.journal.store import entry_json
 
         ctx = _ctx(state)
-        records = commands.journal_list(ctx, n)
+        records = commands.journal_list(ctx, n, since, kind)
         if as_json:
             _print_json([entry_json(r) for r in records])
             return
@@ -194,6 +199,178 @@ def build_app(state: dict | None = None) -> typer.Typer:
         from openness.ui.views import entry_full
 
         entry_full(ctx.display(), record, ctx.library(), ctx.lang)
+
+    @j_app.command("search", help=t("journal_cli.search_help"))
+    def j_search(
+        query: list[str] = typer.Argument(..., metavar="QUERY"),
+        n: int = typer.Option(20, "-n", help=t("journal_cli.search_n")),
+        as_json: bool = json_opt,
+    ) -> None:
+        from openness import commands
+        from openness.journal.search import hit_json
+
+        ctx = _ctx(state)
+        hits = commands.journal_search(ctx, " ".join(query), n)
+        if as_json:
+            _print_json([hit_json(h) for h in hits])
+            return
+        from openness.ui.journal_io import search_results
+
+        search_results(ctx.display(), hits, ctx.library(), ctx.lang)
+
+    @j_app.command("add", help=t("journal_cli.add_help"))
+    def j_add(text: Optional[list[str]] = typer.Argument(None, metavar="[TEXT]"), as_json: bool = json_opt) -> None:
+        from openness import commands
+
+        ctx = _ctx(state)
+        record = commands.journal_add(ctx, " ".join(text) if text else None)
+        if as_json:
+            _print_json({"id": record.id, "created": record.created.isoformat(timespec="seconds")})
+            return
+        ctx.display().say(t("journal.added", id=record.id))
+
+    @j_app.command("edit", help=t("journal_cli.edit_help"))
+    def j_edit(entry_id: str = typer.Argument(..., metavar="ID")) -> None:
+        from openness import commands
+
+        ctx = _ctx(state)
+        changed = commands.journal_edit(ctx, entry_id)
+        ctx.display().say(t("journal.edited", id=changed.id) if changed else t("journal.unchanged"))
+
+    yes_opt = typer.Option(False, "--yes", "-y", help=t("journal_cli.yes_opt"))
+
+    @j_app.command("delete", help=t("journal_cli.delete_help"))
+    def j_delete(entry_id: str = typer.Argument(..., metavar="ID"), yes: bool = yes_opt) -> None:
+        from openness import commands
+
+        ctx = _ctx(state)
+        record = commands.journal_delete(ctx, entry_id, yes)
+        ctx.display().say(t("journal.deleted", id=record.id) if record else t("journal.not_deleted"))
+
+    @j_app.command("export", help=t("journal_cli.export_help"))
+    def j_export(
+        fmt: str = typer.Option("json", "--format", "-f", help=t("journal_cli.format_opt"), metavar="FORMAT"),
+        output: Optional[Path] = typer.Option(None, "--output", "-o", help=t("journal_cli.output_opt"), metavar="FILE",
+                                              dir_okay=False),
+    ) -> None:
+        from openness import commands
+
+        ctx = _ctx(state)
+        n = commands.journal_export(ctx, fmt, output)
+        if output is not None:
+            ctx.display().say(t("journal.exported", n=n, path=str(output)))
+
+    @j_app.command("import", help=t("journal_cli.import_help"))
+    def j_import(path: Path = typer.Argument(..., metavar="FILE", dir_okay=False), as_json: bool = json_opt) -> None:
+        from openness import commands
+
+        ctx = _ctx(state)
+        counts = commands.journal_import(ctx, path)
+        if as_json:
+            _print_json(counts)
+            return
+        ctx.display().say(t("journal.imported", **counts))
+
+    @j_app.command("wipe", help=t("journal_cli.wipe_help"))
+    def j_wipe(yes: bool = yes_opt) -> None:
+        from openness import commands
+
+        ctx = _ctx(state)
+        n = commands.journal_wipe(ctx, yes)
+        ctx.display().say(t("journal.not_wiped") if n is None else t("journal.wiped", n=n))
+
+    @j_app.command("encrypt", help=t("journal_cli.encrypt_help"))
+    def j_encrypt(open_add: bool = typer.Option(False, "--add-without-passphrase", help=t("journal_cli.open_add_opt"))) -> None:
+        from openness import commands
+
+        ctx = _ctx(state)
+        commands.journal_encrypt(ctx, open_add)
+        d = ctx.display()
+        d.say(t("journal.encrypted_done"))
+        if open_add:
+            d.say(t("journal.open_add_note"))
+
+    @j_app.command("decrypt", help=t("journal_cli.decrypt_help"))
+    def j_decrypt() -> None:
+        from openness import commands
+
+        ctx = _ctx(state)
+        commands.journal_decrypt(ctx)
+        ctx.display().say(t("journal.decrypted_done"))
+
+    @j_app.command("passphrase", help=t("journal_cli.passphrase_help"))
+    def j_passphrase() -> None:
+        from openness import commands
+
+        ctx = _ctx(state)
+        commands.journal_passphrase(ctx)
+        ctx.display().say(t("journal.passphrase_changed"))
+
+    @j_app.command("add-without-passphrase", help=t("journal_cli.open_add_help"))
+    def j_open_add(value: str = typer.Argument(..., metavar="on|off")) -> None:
+        from openness import commands
+        from openness.settings import parse_bool
+
+        ctx = _ctx(state)
+        on = parse_bool(value, "add-without-passphrase")
+        commands.journal_open_add(ctx, on)
+        ctx.display().say(t("journal.open_add_on") if on else t("journal.open_add_off"))
+
+    @j_app.command("status", help=t("journal_cli.status_help"))
+    def j_status(as_json: bool = json_opt) -> None:
+        from openness import commands
+
+        ctx = _ctx(state)
+        info = commands.journal_status(ctx)
+        if as_json:
+            _print_json(info)
+            return
+        yes, no = t("journal.yes"), t("journal.no")
+        ctx.display().table(
+            [t("config.col_key"), t("config.col_value")],
+            [
+                (t("journal.status_file"), info["file"]),
+                (t("journal.status_entries"), str(info["entries"])),
+                (t("journal.status_drafts"), str(info["drafts"])),
+                (t("journal.status_encrypted"), yes if info["encrypted"] else no),
+                (t("journal.status_open_add"), yes if info["open_add"] else no),
+            ],
+        )
+
+    # -- review ------------------------------------------------------------------
+
+    @app.command(help=t("review.help"))
+    def review(
+        since: Optional[str] = typer.Option(None, "--since", metavar="7d|30d|DATE", help=t("review.opt_since")),
+        as_json: bool = typer.Option(False, "--json", help=t("cli.opt_json")),
+        report: Optional[Path] = typer.Option(None, "--report", metavar="FILE.html", help=t("review.opt_report")),
+        include_notes: bool = typer.Option(False, "--include-notes", help=t("review.opt_include_notes")),
+        plain: bool = typer.Option(False, "--plain", help=t("review.opt_plain")),
+    ) -> None:
+        from openness import commands
+        from openness.errors import UsageError
+
+        if as_json and report is not None:
+            raise UsageError(t("review.json_and_report"))
+        state["plain"] = state.get("plain") or plain
+        ctx = _ctx(state)
+        rv = commands.review(ctx, since, include_notes)
+        if as_json:
+            from openness.insights.export import review_json
+
+            _print_json(review_json(rv))
+            return
+        d = ctx.display()
+        if report is not None:
+            path = commands.review_report(ctx, rv, report)
+            d.say(t("review.report_saved", path=str(path)))
+            d.say(t("review.report_private"))
+            d.say(t("review.report_notes_included") if include_notes else t("review.report_notes_left_out"))
+            return
+        from openness.ui.review import show
+        from openness.ui.review_labels import Labels
+
+        show(d, rv, Labels(ctx.library(), ctx.lang))
 
     return app
 

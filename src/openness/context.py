@@ -109,9 +109,47 @@ class AppContext:
         return self._library
 
     def journal(self, *, create: bool = True):
+        """The journal; an encrypted one asks for its passphrase only when it needs it."""
+        from openness.journal.editor import cleanup
         from openness.journal.store import Journal
 
-        return Journal.open(self.paths.journal, create=create)
+        cleanup(self.paths.tmp)  # an editor's file left by a crash
+        tries = 1 if self.environ.get("OPENNESS_PASSPHRASE") else 3
+        return Journal.open(self.paths.journal, create=create, passphrase=self.passphrase, tries=tries)
+
+    # -- passphrase ----------------------------------------------------------
+
+    def passphrase(self) -> str:
+        """The journal's passphrase: OPENNESS_PASSPHRASE, else asked without echo in a terminal."""
+        given = self.environ.get("OPENNESS_PASSPHRASE")
+        if given:
+            return given
+        if not self._can_ask_secret():
+            raise UsageError(t("journal.needs_passphrase"))
+        from openness.ui.journal_io import ask_secret
+
+        return ask_secret(t("journal.passphrase_prompt"))
+
+    def new_passphrase(self, *, env: str = "OPENNESS_NEW_PASSPHRASE", minimum: int = 8) -> str:
+        """A passphrase being set: from `env`, else typed twice without echo. Never stored."""
+        given = self.environ.get(env)
+        if not given and not self._can_ask_secret():
+            raise UsageError(t("journal.needs_new_passphrase"))
+        if not given:
+            from openness.ui.journal_io import ask_secret
+
+            given = ask_secret(t("journal.new_passphrase_prompt"))
+            if len(given) >= minimum and ask_secret(t("journal.new_passphrase_again")) != given:
+                raise UsageError(t("journal.passphrase_mismatch"))
+        if len(given) < minimum:
+            raise UsageError(t("journal.passphrase_short", n=minimum))
+        return given
+
+    def _can_ask_secret(self) -> bool:
+        try:
+            return self.stdin.isatty()
+        except (AttributeError, ValueError):
+            return False
 
     def with_settings(self, **changes: Any) -> "AppContext":
         return replace(self, settings=replace(self.settings, **changes))

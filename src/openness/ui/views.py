@@ -35,7 +35,7 @@ def entries_table(display, records: list, library, lang: str) -> None:
         display.say(t("journal.empty"))
         return
     rows = [
-        (r.id[:8], r.created.strftime("%Y-%m-%d %H:%M"), entry_title(r, library, lang), entry_gist(r, library, lang))
+        (r.id[-8:], r.created.strftime("%Y-%m-%d %H:%M"), entry_title(r, library, lang), entry_gist(r, library, lang))
         for r in records
     ]
     display.table([t("journal.col_id"), t("journal.col_when"), t("journal.col_what"), t("journal.col_gist")], rows)
