@@ -70,15 +70,78 @@ def build_app(state: dict | None = None) -> typer.Typer:
 
         commands.guided(_ctx(state), "checkin", answers, save)
 
-    @app.command(help=t("cli.crisis_help"))
+    # -- crisis lines and the safety plan ----------------------------------------
+    crisis_app = typer.Typer(help=t("cli.crisis_help"))
+    app.add_typer(crisis_app, name="crisis")
+
+    @crisis_app.callback(invoke_without_command=True)
     def crisis(
+        tctx: typer.Context,
         region: Optional[str] = typer.Option(None, "--region", help=t("cli.opt_region"), metavar="CODE"),
         all_: bool = typer.Option(False, "--all", help=t("cli.opt_all")),
+    ) -> None:
+        if tctx.invoked_subcommand is not None:
+            return
+        from openness import commands
+
+        notes: list[str] = []
+        if "ctx" not in state:  # works whatever state the settings are in
+            state["ctx"], notes = commands.crisis_context(state.get("lang"), state.get("plain", False))
+        ctx = state["ctx"]
+        d = ctx.display()
+        d.crisis(commands.crisis_panel(ctx, region, all_))
+        for n in notes:
+            d.note(n)
+
+    @crisis_app.command("add", help=t("safety.cli.crisis_add_help"))
+    def crisis_add(
+        name: str = typer.Argument(..., metavar="NAME", help=t("safety.cli.arg_name")),
+        contact: str = typer.Argument(..., metavar="CONTACT", help=t("safety.cli.arg_contact")),
+        note: Optional[str] = typer.Option(None, "--note", help=t("safety.cli.opt_note"), metavar="TEXT"),
     ) -> None:
         from openness import commands
 
         ctx = _ctx(state)
-        ctx.display().crisis(commands.crisis_panel(ctx, region, all_))
+        commands.crisis_add(ctx, name, contact, note)
+        d = ctx.display()
+        d.say(t("safety.own.added"))
+        d.crisis(commands.crisis_panel(ctx, None, False))
+
+    @crisis_app.command("remove", help=t("safety.cli.crisis_remove_help"))
+    def crisis_remove(name: str = typer.Argument(..., metavar="NAME", help=t("safety.cli.arg_name"))) -> None:
+        from openness import commands
+
+        ctx = _ctx(state)
+        commands.crisis_remove(ctx, name)
+        ctx.display().say(t("safety.own.removed"))
+
+    plan_app = typer.Typer(help=t("safety.cli.plan_help"))
+    app.add_typer(plan_app, name="safety-plan")
+
+    @plan_app.callback(invoke_without_command=True)
+    def safety_plan(tctx: typer.Context, answers: Optional[Path] = answers_opt, save: Optional[bool] = save_opt) -> None:
+        if tctx.invoked_subcommand is not None:
+            return
+        from openness import commands
+
+        commands.safety_plan_build(_ctx(state), answers, save)
+
+    @plan_app.command("show", help=t("safety.cli.plan_show_help"))
+    def safety_plan_show(as_json: bool = typer.Option(False, "--json", help=t("cli.opt_json"))) -> None:
+        from openness import commands
+        from openness.flows.safety_plan import to_json
+
+        ctx = _ctx(state)
+        plan = commands.safety_plan_latest(ctx)
+        if as_json:
+            _print_json(None if plan is None else to_json(plan))
+            return
+        if plan is None:
+            ctx.display().say(t("safety_plan.none_yet"))
+            return
+        from openness.ui.card import show_plan
+
+        show_plan(ctx.display(), plan, when=plan.created.strftime("%Y-%m-%d") if plan.created else None)
 
     # -- exercises ---------------------------------------------------------------
     ex_app = typer.Typer(help=t("cli.exercises_help"), no_args_is_help=True)

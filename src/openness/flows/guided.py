@@ -6,7 +6,7 @@ run this way.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable, Protocol
+from typing import Any, Callable, Protocol, Sequence
 
 from openness.flows import runner
 from openness.flows.crisis import build_panel
@@ -39,9 +39,13 @@ def run_guided(
     answers: dict[str, Any] | None = None,
     on_answer: runner.OnAnswer | None = None,
     show_crisis: bool = True,
+    own_lines: Sequence[Any] = (),
+    after_entry: Callable[[list[str], bool], Any] | None = None,
 ) -> Guided:
+    """Run `exercise` and keep the record if asked. `after_entry(texts, saved)` is
+    called last, once the record is saved (or not kept): the safety check's hook."""
     if show_crisis:
-        prompter.crisis(build_panel(region))
+        prompter.crisis(build_panel(region, own=own_lines))
     prompter.heading(exercise.title.get(lang))
     outcome = runner.run(exercise, library.vocabulary, prompter, lang, answers=answers, on_answer=on_answer)
     kind = "checkin" if exercise.id == "checkin" else "exercise"
@@ -67,6 +71,10 @@ def run_guided(
         prompter.say(t("guided.not_saved_journal_off"))
     else:
         prompter.say(t("guided.not_saved"))
+    if after_entry is not None:  # only now: the entry is saved first, exactly as written
+        from openness.flows.safety import entry_texts
+
+        after_entry(entry_texts(exercise, outcome.answers), bool(save))
     return Guided(outcome=outcome, record=record, saved=bool(save))
 
 

@@ -62,7 +62,7 @@ class Display:
         for line in panel.lines:
             lines.append(f"- {line.name}: {line.how}")
             if line.extra:
-                lines.append(f"  {line.extra}")
+                lines += ["  " + x for x in line.extra.split("\n")]
         lines += ["", panel.footer]
         if self.plain:
             self.console.print(self._text(panel.title))
