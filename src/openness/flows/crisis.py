@@ -40,6 +40,8 @@ def contact_text(contact, lang: str | None = None) -> str:
     if contact.method == "phone":
         return tr(lang, "crisis.how.call", number=value)
     if contact.method == "text":
+        if contact.display and contact.display.lower().startswith("text "):
+            return contact.display  # the data already says it in full, e.g. "text HELP (4357)"
         if contact.keyword and " " not in contact.keyword:
             return tr(lang, "crisis.how.text_keyword", keyword=contact.keyword, number=value)
         return tr(lang, "crisis.how.text", number=value)

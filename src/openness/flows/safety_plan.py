@@ -155,7 +155,7 @@ def ask(prompter: Prompter, existing: SafetyPlan | None = None) -> SafetyPlan:
             prompter.say(t("safety_plan.now"))
             for item in now:
                 prompter.say("- " + item)
-            if not prompter.yesno(f"{p}.change", t("safety_plan.ask_change"), default=False):
+            if not prompter.yesno(f"change_{p}", t("safety_plan.ask_change"), default=False):
                 parts[p] = now
                 continue
         text = prompter.text(p, t(f"safety_plan.part.{p}.prompt"), True, True, t(f"safety_plan.part.{p}.help"))
