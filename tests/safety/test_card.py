@@ -101,19 +101,31 @@ def test_abuse_and_self_harm_together_get_both():
 
 
 def test_worried_about_someone_gets_the_softer_card():
-    c = card({"suicide"}, other=True)
+    c = card((), other=True)  # the screen reports worry about someone with no category of the writer's own
     text = c.text()
     assert c.kind == "other"
     assert "worried about someone" in text and "friends and family too" in text
     assert "Thank you for writing this down" not in text and "ending your life" not in text
     assert "988" in text and "911" in text
-    abuse_other = card({"abuse"}, region="AU", other=True).text()
-    assert "1800 737 732" in abuse_other and "000" in abuse_other
+    assert "anyone using this computer" not in text
+    abuse_other = card({"abuse"}, region="AU", other=True)
+    assert abuse_other.kind == "other"
+    text = abuse_other.text()
+    assert "1800 737 732" in text and "000" in text
+    assert "If someone is hurting you too, that is not your fault" in text
+    assert "anyone using this computer" in text  # they may live with the person they wrote about
 
 
-def test_a_personal_text_outweighs_a_worried_one_in_the_same_entry():
-    concern = combine([fake({"suicide"}, other=True), fake({"suicide"})])
-    assert concern.kind == "self"
+def test_the_writers_own_concern_outweighs_worry_about_someone():
+    assert combine([fake((), other=True), fake({"suicide"})]).kind == "self"
+    assert combine([fake({"self_harm"}, other=True)]).kind == "self"  # the screen's categories are the writer's own
+    assert combine([fake({"abuse", "hopeless"}, other=True)]).kind == "both"
+
+
+def test_worry_about_someone_alone_still_gets_a_card():
+    screen = screen_by({"friend": fake((), other=True)})
+    c = check_and_card(["my friend"], screen=screen, region="US", ui_lang="en")
+    assert c is not None and c.kind == "other"
 
 
 def test_fallback_region_points_to_the_directory_and_the_local_emergency_number():
@@ -161,12 +173,12 @@ def test_the_card_shows_the_safety_plan_when_there_is_one():
     locked = card({"suicide"}, plan=safety_plan.LOCKED).text()
     assert "openness safety-plan show" in locked and "Ali" not in locked
     assert "safety plan" not in card({"suicide"}).text()
-    assert "Ali" not in card({"suicide"}, other=True, plan=plan).text()
+    assert "Ali" not in card((), other=True, plan=plan).text()
 
 
 @pytest.mark.parametrize("cats,other,region,lang", [
     ({"suicide"}, False, "US", "en"), ({"abuse"}, False, "GB", "en"), ({"self_harm", "abuse"}, False, "IN", "ur"),
-    ({"hopeless"}, True, "PK", "roman_ur"), ({"suicide"}, False, "GLOBAL", "ur"),
+    ({"hopeless"}, True, "PK", "roman_ur"), ({"suicide"}, False, "GLOBAL", "ur"), ((), True, "CA", "en"),
 ])
 def test_no_card_quotes_the_entry_scores_or_diagnoses(cats, other, region, lang):
     screen = screen_by({"private": fake(cats, lang, other)})
@@ -216,8 +228,8 @@ def test_the_plan_is_read_only_when_a_personal_card_is_due():
         calls.append(1)
         return None
 
-    screen = screen_by({"x": fake({"suicide"}, other=True)})
-    check_and_card(["x"], screen=screen, region="US", ui_lang="en", load_plan=load)
+    screen = screen_by({"x": fake((), other=True)})
+    assert check_and_card(["x"], screen=screen, region="US", ui_lang="en", load_plan=load).kind == "other"
     check_and_card(["nothing"], screen=screen, region="US", ui_lang="en", load_plan=load)
     assert calls == []
 

@@ -75,7 +75,7 @@ CONCERNS = [
     Fake(frozenset({"hopeless"})),
     Fake(frozenset({"abuse"})),
     Fake(frozenset({"abuse", "self_harm"})),
-    Fake(frozenset({"suicide"}), concern_for_other=True),
+    Fake(frozenset(), concern_for_other=True),
     Fake(frozenset({"abuse"}), concern_for_other=True),
     Fake(frozenset({"suicide"}), language="ur"),
     Fake(frozenset({"abuse"}), language="roman_ur"),

@@ -30,13 +30,17 @@ class Concern:
 
     @property
     def kind(self) -> str:
-        """"other" (worried about someone), "both" (personal and abuse), "abuse" or "self"."""
+        """"self", "both" (personal and abuse), "abuse" or "other" (worried about someone).
+
+        The screen reports suicide, self-harm and hopelessness only when they are
+        the writer's own, so those always get the personal card. Worry about
+        someone else (alone, or with abuse) gets the softer card.
+        """
+        if self.categories & PERSONAL:
+            return "both" if ABUSE in self.categories else "self"
         if self.concern_for_other:
             return "other"
-        personal = bool(self.categories & PERSONAL)
-        if ABUSE in self.categories:
-            return "both" if personal else "abuse"
-        return "self"
+        return "abuse" if ABUSE in self.categories else "self"
 
 
 @dataclass(frozen=True)
@@ -76,16 +80,17 @@ class Session:
 
 
 def combine(screenings: Iterable[Any]) -> Concern | None:
-    """One concern from the screenings of an entry's texts (None when nothing fired).
+    """One concern from the screenings of an entry's texts (None when nothing was noticed).
 
-    The card is personal unless every text that fired was about someone else.
+    A screening counts when it fired or when the writer is worried about
+    someone else (which may come with no category of the writer's own).
     """
-    fired = [s for s in screenings if s.fired]
-    if not fired:
+    noticed = [s for s in screenings if s.fired or s.concern_for_other]
+    if not noticed:
         return None
-    cats = frozenset().union(*(frozenset(s.categories) for s in fired))
-    language = next((s.language for s in fired if s.language == "ur"), fired[0].language)
-    return Concern(categories=cats, language=language, concern_for_other=all(s.concern_for_other for s in fired))
+    cats = frozenset().union(*(frozenset(s.categories) for s in noticed))
+    language = next((s.language for s in noticed if s.language == "ur"), noticed[0].language)
+    return Concern(categories=cats, language=language, concern_for_other=any(s.concern_for_other for s in noticed))
 
 
 def card_language(entry_language: str, ui_language: str) -> str:
@@ -166,7 +171,7 @@ def build_card(
 
     notes: list[str] = []
     if kind == "other":
-        notes.append(tr(lang, "safety.card.other_you_too"))
+        notes.append(tr(lang, "safety.card.other_abuse_you_too" if ABUSE in concern.categories else "safety.card.other_you_too"))
     if resources.try_another(region):
         notes.append(tr(lang, "crisis.try_another"))
     if urdu_reader and not any(r.speaks("Urdu") for r in (*support, *abuse)):
@@ -175,7 +180,7 @@ def build_card(
         note = urdu_note(region, [*support, *abuse], lang)
         if note:
             notes.append(note)
-    if kind in ("abuse", "both") and privacy_tip:
+    if ABUSE in concern.categories and privacy_tip:  # the writer may live with the person they wrote about
         notes.append(tr(lang, "safety.card.privacy_tip"))
     shown_plan: tuple = ()
     if plan is safety_plan.LOCKED and kind != "other":
