@@ -181,3 +181,13 @@ def test_what_the_plan_says_is_never_screened(capsys, tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "openness.safety.screen", module)
     code, out, _ = cli(capsys, "safety-plan", "--answers", str(plan_file(tmp_path, "warning_signs: [hard days]\n")))
     assert code == 0 and calls == [] and "Thank you for writing" not in out
+
+
+def test_a_plan_reads_as_a_plan_in_the_journal(capsys, tmp_path):
+    cli(capsys, "safety-plan", "--answers", str(plan_file(tmp_path, "people: [Noor]\n")))
+    code, out, _ = cli(capsys, "--plain", "journal", "list")
+    assert "Your safety plan" in out
+    entry = json.loads(cli(capsys, "journal", "list", "--json")[1])[0]
+    assert entry["kind"] == "safety_plan"
+    code, out, _ = cli(capsys, "--plain", "journal", "show", entry["id"])
+    assert "People I can ask for help" in out and "- Noor" in out and "['Noor']" not in out

@@ -12,6 +12,8 @@ def entry_title(record, library, lang: str) -> str:
         return t("journal.kind_checkin")
     if record.kind == "note":
         return t("journal.kind_note")
+    if record.kind == "safety_plan":
+        return t("safety_plan.title")
     ex = library.exercises.get(record.exercise) if library else None
     return ex.title.get(lang) if ex else (record.exercise or record.kind)
 
@@ -46,6 +48,13 @@ def entry_full(display, record, library, lang: str) -> None:
 
     display.heading(f"{entry_title(record, library, lang)}  {record.created.strftime('%Y-%m-%d %H:%M %z')}")
     display.note(t("journal.entry_id", id=record.id))
+    if record.kind == "safety_plan":
+        from openness.flows import safety_plan
+
+        plan = safety_plan.from_record(record)
+        for part in safety_plan.PARTS:
+            display.echo(safety_plan.title(part), "\n".join("- " + x for x in plan.items(part)) or t("safety_plan.empty_part"))
+        return
     ex = library.exercises.get(record.exercise) if (library and record.exercise) else None
     if ex is None:
         for k, v in record.answers.items():
