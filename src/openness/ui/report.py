@@ -53,6 +53,7 @@ td.date, th.date { white-space: nowrap; font-variant-numeric: tabular-nums; }
 .figure { margin: .5rem 0 1rem; }
 svg { display: block; max-width: 100%; height: auto; }
 svg.inline { display: inline-block; vertical-align: middle; }
+svg.wide { width: 100%; }
 svg text { font-family: FONT; font-size: 11px; fill: #333; }
 .mark { fill: #1f4e5a; }
 .hollow { fill: #fff; stroke: #1f4e5a; stroke-width: 2; }
@@ -149,7 +150,7 @@ def intensity_svg(days: Sequence, start: date, end: date) -> str:
         return round(bottom - v / 10 * (bottom - top), 1)
 
     out = [
-        f'<svg class="chart" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="img" direction="ltr" '
+        f'<svg class="chart wide" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="img" direction="ltr" '
         f'aria-label="{_attr(t("review.report.intensity_label"))}">'
     ]
     for v in (0, 5, 10):
