@@ -247,7 +247,7 @@ def build_app(state: dict | None = None) -> typer.Typer:
             return
         from openness.ui.views import entries_table
 
-        entries_table(ctx.display(), records, ctx.library(), ctx.lang)
+        entries_table(ctx.display(), records, commands.journal_labels(ctx) if records else None, ctx.lang)
 
     @j_app.command("show", help=t("cli.journal_show_help"))
     def j_show(entry_id: str = typer.Argument(..., metavar="ID"), as_json: bool = json_opt) -> None:
@@ -279,7 +279,7 @@ def build_app(state: dict | None = None) -> typer.Typer:
             return
         from openness.ui.journal_io import search_results
 
-        search_results(ctx.display(), hits, ctx.library(), ctx.lang)
+        search_results(ctx.display(), hits, commands.journal_labels(ctx) if hits else None, ctx.lang)
 
     @j_app.command("add", help=t("journal_cli.add_help"))
     def j_add(text: Optional[list[str]] = typer.Argument(None, metavar="[TEXT]"), as_json: bool = json_opt) -> None:
@@ -446,20 +446,21 @@ def _early_language(argv: list[str]) -> None:
             lang = argv[i + 1]
         elif a.startswith("--lang="):
             lang = a.split("=", 1)[1]
-    if lang is None:
-        import os
+    import os
 
-        lang = os.environ.get("OPENNESS_LANG")
-        if lang is None:
-            try:
-                from openness import settings
-                from openness.paths import default_paths
+    setting = None
+    if lang is None and not os.environ.get("OPENNESS_LANG"):
+        try:
+            from openness import settings
+            from openness.paths import default_paths
 
-                lang = settings.load(default_paths().settings).language
-            except OpennessError:
-                lang = None
-        lang = lang or i18n.language_from_locale()
-    i18n.set_language(lang or i18n.DEFAULT)
+            setting = settings.load(default_paths().settings).language
+        except OpennessError:
+            setting = None
+    try:
+        i18n.set_language(i18n.choose_language(lang, setting))
+    except i18n.UnknownLanguage:  # the command itself says so, in English
+        i18n.set_language(i18n.DEFAULT)
 
 
 def run(argv: list[str] | None = None, state: dict | None = None) -> int:

@@ -487,6 +487,15 @@ def journal_list(ctx: AppContext, n: int, since: str | None = None, kind: str | 
         return j.recent(n, kind=k, since=start)
 
 
+def journal_labels(ctx: AppContext):
+    """Exercise titles and emotion words for listings, cached so a listing stays quick."""
+    from openness.content.loader import builtin_dir
+    from openness.journal.labels import labels
+
+    cache = ctx.paths.data / "cache" / "labels.json"
+    return labels(cache, [builtin_dir(), ctx.paths.user_exercises], ctx.lang, ctx.library)
+
+
 def journal_show(ctx: AppContext, ref: str):
     with ctx.journal(create=False) as j:
         return j.get(ref)

@@ -46,15 +46,27 @@ def fts_query(words: list[str]) -> str:
     return " AND ".join('"' + w.replace('"', "") + '"*' for w in words)
 
 
-def _fold(s: str) -> str:
-    """Case- and accent-insensitive form, the same length as `s` character by character."""
-    out = []
-    for ch in s:
-        base = unicodedata.normalize("NFD", ch)
-        kept = "".join(c for c in base if not unicodedata.combining(c)) or ch
+class _Folds(dict):
+    """For str.translate: each character's case- and accent-free form, worked out once."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        kept = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c)) or ch
         f = kept.casefold()
-        out.append(f if len(f) == 1 else ch.lower())
-    return "".join(out)
+        if len(f) != 1:
+            f = ch.lower() if len(ch.lower()) == 1 else ch
+        self[code] = f
+        return f
+
+
+_FOLDS = _Folds()
+
+
+def _fold(s: str) -> str:
+    """Case- and accent-insensitive form of `s`, the same length character by character."""
+    if s.isascii():
+        return s.lower()
+    return s.translate(_FOLDS)
 
 
 def _patterns(words: list[str]) -> list[re.Pattern[str]]:
