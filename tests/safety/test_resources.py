@@ -269,7 +269,7 @@ def test_crisis_works_with_broken_settings_and_a_broken_own_lines_file(capsys, h
     home.mkdir(parents=True, exist_ok=True)
     (home / "settings.json").write_text("{nope", encoding="utf-8")
     code, out, err = cli(capsys, "crisis")
-    assert code == 0 and "988" in out and "settings could not be read" in flat(out)
+    assert code == 0 and "988" in out and "usual settings" in flat(out) and "settings file" in flat(out)
     (home / "settings.json").unlink()
     (home / resources.OWN_FILE).write_text("[{broken", encoding="utf-8")
     code, out, err = cli(capsys, "crisis")
