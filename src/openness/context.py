@@ -41,9 +41,10 @@ class AppContext:
         env = dict(os.environ if environ is None else environ)
         paths = default_paths(env)
         s = settings_mod.load(paths.settings)
-        chosen = lang or s.language or i18n.language_from_locale(env) or i18n.DEFAULT
-        if chosen not in i18n.available():
-            raise UsageError(t("cli.unknown_language", lang=chosen, languages=", ".join(i18n.available())))
+        try:
+            chosen = i18n.choose_language(lang, s.language, env)
+        except i18n.UnknownLanguage as exc:
+            raise UsageError(t("cli.unknown_language", lang=exc.code, languages=", ".join(i18n.available()))) from None
         i18n.set_language(chosen)
         plain = plain or bool(env.get("OPENNESS_PLAIN"))
         return cls(paths=paths, settings=s, lang=chosen, plain=plain, environ=env)

@@ -80,11 +80,12 @@ class AnswersPrompter:
         text = str(value).strip()
         if text in ids:
             return text
-        if text.isdigit() and 1 <= int(text) <= len(ids):
-            return ids[int(text) - 1]
-        for oid, label in options:
-            if label.casefold() == text.casefold():
-                return oid
+        from openness.i18n.words import pick
+
+        # a number in any digit set (2, ۲, ٢), the id, or the label, in Urdu or English
+        found = pick(text, options)
+        if found is not None:
+            return found
         raise UsageError(t("answers.bad_option", key=key, value=text, options=", ".join(ids)))
 
     def choice(self, key, prompt, options, help=None) -> str:
@@ -96,6 +97,10 @@ class AnswersPrompter:
         raw = self._get(key)
         if raw is _MISSING or raw is None:
             raw = []
+        if isinstance(raw, str):
+            from openness.i18n.words import split_many
+
+            raw = split_many(raw)  # "1, 3" or "اداس، تنہا" on one line
         if not isinstance(raw, list):
             raw = [raw]
         values = [self._option(key, v, options) for v in raw]
@@ -103,15 +108,20 @@ class AnswersPrompter:
         if len(values) < minimum:
             raise UsageError(t("answers.too_few", key=key, minimum=minimum))
         labels = dict(options)
-        self.display.echo(prompt, ", ".join(labels[v] for v in values) or t("answer.none"))
+        self.display.echo(prompt, t("list.sep").join(labels[v] for v in values) or t("answer.none"))
         return values
 
     def scale(self, key, prompt, low, high, low_label, high_label, help=None) -> int:
         raw = self._need(key)
         try:
+            from openness.i18n.words import number
+
             if isinstance(raw, bool):
                 raise ValueError
-            value = int(str(raw).strip())
+            n = number(str(raw))
+            if n is None:
+                raise ValueError
+            value = n
         except ValueError:
             raise UsageError(t("answers.bad_scale", key=key, low=low, high=high)) from None
         if not low <= value <= high:
@@ -136,9 +146,11 @@ class AnswersPrompter:
                 raise UsageError(t("answers.no_answer", key=key))
             raw = default
         if isinstance(raw, str):
+            from openness.i18n.words import yes_no
             from openness.settings import parse_bool
 
-            raw = parse_bool(raw, key)
+            said = yes_no(raw, numbers=False)  # yes/no, ہاں/نہیں, haan/nahi
+            raw = said if said is not None else parse_bool(raw, key)
         if not isinstance(raw, bool):
             raise UsageError(t("answers.bad_yesno", key=key))
         self.display.echo(prompt, t("answer.yes") if raw else t("answer.no"))

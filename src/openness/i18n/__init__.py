@@ -4,6 +4,11 @@ Strings live in `i18n/<lang>/*.toml`, grouped by area; a key is the table
 path, e.g. `checkin.saved`. `t(key, **values)` formats the string for the
 current language and falls back to English one string at a time. A language
 is data: add a folder, nothing else.
+
+Which language: `--lang`, then `OPENNESS_LANG`, then the `language` setting,
+then the locale (`LANGUAGE`, `LC_ALL`, `LC_MESSAGES`, `LANG`: `ur_PK.UTF-8`
+and `ur_IN.UTF-8` give Urdu), then English. `choose_language` is that rule,
+used both for the help texts and for a command's own context.
 """
 
 from __future__ import annotations
@@ -63,26 +68,83 @@ def t(key: str, /, **values: object) -> str:
         text = strings(DEFAULT).get(key)
     if text is None:  # a missing key is a bug; show the key rather than crash
         return key
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    try:
+        return text.format(**values)
+    except (KeyError, IndexError, ValueError):  # a broken translation: fall back to English
+        return strings(DEFAULT).get(key, key).format(**values)
+
+
+RTL = frozenset({"ur", "ar", "fa", "he", "ps", "sd", "ug", "yi"})
+
+
+def direction(lang: str | None = None) -> str:
+    """"rtl" or "ltr" for a language (the current one by default)."""
+    return "rtl" if (lang or _current) in RTL else "ltr"
+
+
+def normalize(code: str | None) -> str | None:
+    """The language part of a code: "ur_PK.UTF-8", "UR", "ur-IN" -> "ur"."""
+    if not code:
+        return None
+    base = code.strip().split(".")[0].split("@")[0].replace("-", "_").split("_")[0].lower()
+    return base or None
+
+
+def _locale_value(env: dict[str, str]) -> str | None:
+    """The locale setting that decides messages, as POSIX orders them."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        val = env.get(var)
+        if val:
+            return val
+    return None
 
 
 def language_from_locale(environ: dict[str, str] | None = None) -> str | None:
     env = os.environ if environ is None else environ
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        val = env.get(var)
-        if val:
-            code = val.split(".")[0].split("_")[0].lower()
-            return code if code in available() else None
-    return None
+    value = _locale_value(env)
+    if normalize(value) in (None, "c", "posix"):
+        return None  # gettext ignores LANGUAGE when the locale is C
+    # LANGUAGE is a list of preferences ("ur:en"); the first we have wins
+    for pref in (env.get("LANGUAGE") or "").split(":"):
+        code = normalize(pref)
+        if code in available():
+            return code
+    code = normalize(value)
+    return code if code in available() else None
+
+
+class UnknownLanguage(ValueError):
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def choose_language(flag: str | None = None, setting: str | None = None, environ: dict[str, str] | None = None) -> str:
+    """The language for this run: --lang, OPENNESS_LANG, the setting, the locale, English.
+
+    A language asked for by name (the flag or OPENNESS_LANG) that we do not
+    have raises UnknownLanguage; the locale quietly falls back to English.
+    """
+    env = os.environ if environ is None else environ
+    for asked in (flag, env.get("OPENNESS_LANG")):
+        if asked:
+            code = normalize(asked)
+            if code not in available():
+                raise UnknownLanguage(asked)
+            return code  # type: ignore[return-value]
+    if setting and normalize(setting) in available():
+        return normalize(setting)  # type: ignore[return-value]
+    return language_from_locale(env) or DEFAULT
 
 
 def territory_from_locale(environ: dict[str, str] | None = None) -> str | None:
     env = os.environ if environ is None else environ
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        val = env.get(var)
-        if val:
-            base = val.split(".")[0].split("@")[0]
-            if "_" in base:
-                return base.split("_", 1)[1].upper()
-            return None
+    val = _locale_value(env)
+    if not val:
+        return None
+    base = val.split(".")[0].split("@")[0].replace("-", "_")
+    if "_" in base:
+        return base.split("_", 1)[1].upper() or None
     return None

@@ -154,13 +154,10 @@ class PlainPrompter(_Shows):
         return line.rstrip("\n")
 
     def _pick(self, text: str, options: Sequence[tuple[str, str]]) -> str | None:
-        s = text.strip()
-        if s.isdigit() and 1 <= int(s) <= len(options):
-            return options[int(s) - 1][0]
-        for oid, label in options:
-            if s.casefold() in (oid.casefold(), label.casefold()):
-                return oid
-        return None
+        # a number in any digit set (2, ۲, ٢), the option's id, or its label
+        from openness.i18n.words import pick
+
+        return pick(text, options)
 
     def _list(self, prompt: str, options, help) -> None:
         self.display.say(prompt)
@@ -180,11 +177,11 @@ class PlainPrompter(_Shows):
     def multi(self, key, prompt, options, help=None, minimum: int = 0) -> list[str]:
         self._list(prompt, options, help)
         while True:
-            raw = self._line(t("prompt.plain_numbers"))
-            parts = [p for p in raw.replace(",", " ").split() if p]
-            got = [self._pick(p, options) for p in parts]
-            if None not in got and len(set(got)) >= minimum:
-                return list(dict.fromkeys(g for g in got if g))
+            from openness.i18n.words import pick_many
+
+            got = pick_many(self._line(t("prompt.plain_numbers")), options)
+            if got is not None and len(got) >= minimum:
+                return got
             self.display.say(t("prompt.plain_again_many", count=len(options), minimum=minimum))
 
     def scale(self, key, prompt, low, high, low_label, high_label, help=None) -> int:
@@ -193,9 +190,11 @@ class PlainPrompter(_Shows):
             self.display.say(help)
         self.display.say(t("prompt.plain_scale", low=low, high=high, low_label=low_label, high_label=high_label))
         while True:
-            raw = self._line(t("prompt.plain_number")).strip()
-            if raw.lstrip("-").isdigit() and low <= int(raw) <= high:
-                return int(raw)
+            from openness.i18n.words import number
+
+            n = number(self._line(t("prompt.plain_number")))
+            if n is not None and low <= n <= high:
+                return n
             self.display.say(t("prompt.plain_scale_again", low=low, high=high))
 
     def text(self, key, prompt, optional, multiline, help=None) -> str:
@@ -224,12 +223,20 @@ class PlainPrompter(_Shows):
         self.display.say(prompt)
         if help:
             self.display.say(help)
+        from openness.i18n.words import fold, yes_no
+
+        # one choice a line, numbered, like every other question
+        self.display.say(f"1. {t('answer.yes')}")
+        self.display.say(f"2. {t('answer.no')}")
+        if default is not None:
+            self.display.say(t("prompt.plain_default", answer=t("answer.yes") if default else t("answer.no")))
         while True:
-            raw = self._line(t("prompt.plain_yesno")).strip().casefold()
-            if not raw and default is not None:
+            raw = self._line(t("prompt.plain_yesno"))
+            if not raw.strip() and default is not None:
                 return default
-            if raw in ("1", "y", "yes", t("answer.yes").casefold()):
-                return True
-            if raw in ("2", "n", "no", t("answer.no").casefold()):
-                return False
+            got = yes_no(raw)
+            if got is None and fold(raw) in (fold(t("answer.yes")), fold(t("answer.no"))):
+                got = fold(raw) == fold(t("answer.yes"))
+            if got is not None:
+                return got
             self.display.say(t("prompt.plain_yesno_again"))
