@@ -108,6 +108,7 @@ def test_worried_about_someone_gets_the_softer_card():
     assert "Thank you for writing this down" not in text and "ending your life" not in text
     assert "988" in text and "911" in text
     assert "anyone using this computer" not in text
+    assert "Domestic" not in text  # the abuse line only when abuse was noticed
     abuse_other = card({"abuse"}, region="AU", other=True)
     assert abuse_other.kind == "other"
     text = abuse_other.text()

@@ -120,7 +120,7 @@ def _emergency_line(region: str, lang: str) -> str:
     return tr(lang, "safety.card.emergency", numbers=tr(lang, "safety.card.or").join(dict.fromkeys(numbers)))
 
 
-def region_lines(kind: str, region: str) -> tuple[list, list]:
+def region_lines(kind: str, region: str, *, abuse_noticed: bool = False) -> tuple[list, list]:
     """The region's support and abuse lines for a card of `kind` (emergency is added apart)."""
     from openness.safety import resources
 
@@ -131,7 +131,7 @@ def region_lines(kind: str, region: str) -> tuple[list, list]:
     if kind == "abuse":
         return ([] if abuse else support[:1]), abuse[:1]
     # "both" and "other": a crisis line or two, and the abuse line when abuse was noticed
-    return support[:2], abuse[:1]
+    return support[:2], (abuse[:1] if kind == "both" or abuse_noticed else [])
 
 
 def build_card(
@@ -164,7 +164,7 @@ def build_card(
         opening.append(tr(lang, "safety.card.hopeless_lead" if hopeless_only and kind == "self" else "safety.card.self_lead"))
 
     urdu_reader = lang == "ur" or concern.language == "roman_ur"
-    support, abuse = region_lines(kind, region)
+    support, abuse = region_lines(kind, region, abuse_noticed=ABUSE in concern.categories)
     lines = [tr(lang, "safety.card.own_line", name=o.name, contact=o.contact) for o in own]
     lines += [_line(r, lang, mark_urdu=urdu_reader) for r in (*support, *abuse)]
     lines.append(_emergency_line(region, lang))
