@@ -48,7 +48,9 @@ def guided(ctx: AppContext, exercise_id: str, answers_file: Path | None = None, 
 
         prompter.crisis(build_panel(ctx.region, own=own_lines(ctx)))  # support lines come before any question
         crisis_shown = True
-        names = {code: reg.name for code, reg in book().regions.items()}
+        from openness.flows.crisis import region_name
+
+        names = {code: region_name(code) for code in book().regions}  # in the reader's language
         before = ctx.region
         ctx.save_settings(first_run(prompter, ctx.settings, ctx.region, names))
         crisis_shown = ctx.region == before  # a new region gets its own lines
@@ -425,6 +427,8 @@ def config_show(ctx: AppContext) -> dict[str, Any]:
         "language_setting": s.language,
         "journal": s.journal,
         "safety_check": s.safety_check,
+        "bidi": getattr(ctx.console(), "openness_bidi", "logical"),
+        "bidi_setting": s.bidi,
         "data_folder": str(ctx.paths.data),
         "settings_file": str(ctx.paths.settings),
     }

@@ -74,7 +74,8 @@ class AppContext:
         if self._console is None:
             from openness.ui.render import make_console
 
-            self._console = make_console(self.stdout, plain=self.plain, width=self.width)
+            self._console = make_console(self.stdout, plain=self.plain, width=self.width,
+                                         bidi=getattr(self.settings, "bidi", None), environ=self.environ)
         return self._console
 
     def display(self):

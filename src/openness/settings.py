@@ -20,13 +20,15 @@ class Settings:
     journal: bool = False  # keep a journal: off unless the person says yes
     safety_check: bool = True  # the gentle local check on free text
     first_run_done: bool = False
+    bidi: str | None = None  # how Urdu reaches the terminal: auto (None), logical or visual (ui/bidi.py)
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), indent=2, sort_keys=True) + "\n"
 
 
 # Keys a person may set with `openness config set`, and how to read the value.
-SETTABLE = ("region", "language", "journal", "safety_check")
+SETTABLE = ("region", "language", "journal", "safety_check", "bidi")
+BIDI_MODES = ("logical", "visual")
 
 _TRUE = {"on", "yes", "true", "1", "y"}
 _FALSE = {"off", "no", "false", "0", "n"}
@@ -66,6 +68,8 @@ def load(path: Path) -> Settings:
 def _check(s: Settings, path: Path) -> None:
     if s.language is not None and s.language not in LANGUAGES:
         raise DataError(t("config.bad_value", path=str(path), key="language"))
+    if s.bidi is not None and s.bidi not in BIDI_MODES:
+        raise DataError(t("config.bad_value", path=str(path), key="bidi"))
     for name in ("journal", "safety_check", "first_run_done"):
         if not isinstance(getattr(s, name), bool):
             raise DataError(t("config.bad_value", path=str(path), key=name))
@@ -95,4 +99,11 @@ def with_value(settings: Settings, key: str, value: str, regions: tuple[str, ...
         if lang not in LANGUAGES:
             raise UsageError(t("config.unknown_language", value=value, languages=", ".join(LANGUAGES)))
         return replace(settings, language=lang)
+    if key == "bidi":
+        mode = value.strip().lower()
+        if mode in ("auto", ""):
+            return replace(settings, bidi=None)
+        if mode not in BIDI_MODES:
+            raise UsageError(t("config.unknown_bidi", value=value, modes=", ".join(BIDI_MODES)))
+        return replace(settings, bidi=mode)
     return replace(settings, **{key: parse_bool(value, key)})

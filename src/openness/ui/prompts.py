@@ -55,12 +55,17 @@ class TerminalPrompter(_Shows):
         import textwrap
 
         width = max(20, (self.display.console.width or 80) - 4)
-        return "\n  ".join(textwrap.wrap(clean(prompt), width=width, break_long_words=False)) or clean(prompt)
+        lines = textwrap.wrap(clean(prompt), width=width, break_long_words=False) or [clean(prompt)]
+        return "\n  ".join(self.display.for_prompt(line, width) for line in lines)
 
-    @staticmethod
-    def _hint(hint: str) -> str:
+    def _hint(self, hint: str) -> str:
         """Key hints go on their own line, under the question."""
-        return "\n  " + clean(hint)
+        return "\n  " + self.display.for_prompt(clean(hint))
+
+    def _choice(self, label: str, value: Any):
+        import questionary
+
+        return questionary.Choice(title=self.display.for_prompt(clean(label)), value=value)
 
     def _ask(self, question, prompt: str, shown: Any = None) -> Any:
         """Ask, then replace the live prompt with a tidy, word-wrapped record of the answer."""
@@ -79,7 +84,7 @@ class TerminalPrompter(_Shows):
         import questionary
 
         self._help(help)
-        choices = [questionary.Choice(title=clean(label), value=oid) for oid, label in options]
+        choices = [self._choice(label, oid) for oid, label in options]
         q = questionary.select(self._wrap(prompt), choices=choices, qmark="?", style=self._style(),
                                instruction=self._hint(t("prompt.select_hint")), use_shortcuts=len(choices) <= 9, **self._io)
         return self._ask(q, prompt, dict(options).get)
@@ -88,7 +93,7 @@ class TerminalPrompter(_Shows):
         import questionary
 
         self._help(help)
-        choices = [questionary.Choice(title=clean(label), value=oid) for oid, label in options]
+        choices = [self._choice(label, oid) for oid, label in options]
 
         def enough(sel: list) -> bool | str:
             return True if len(sel) >= minimum else t("prompt.pick_at_least", minimum=minimum)
@@ -96,7 +101,7 @@ class TerminalPrompter(_Shows):
         q = questionary.checkbox(self._wrap(prompt), choices=choices, qmark="?", style=self._style(),
                                  instruction=self._hint(t("prompt.multi_hint")), validate=enough, **self._io)
         labels = dict(options)
-        return list(self._ask(q, prompt, lambda sel: ", ".join(labels[x] for x in sel) or t("answer.none")))
+        return list(self._ask(q, prompt, lambda sel: t("list.sep").join(labels[x] for x in sel) or t("answer.none")))
 
     def scale(self, key, prompt, low, high, low_label, high_label, help=None) -> int:
         import questionary
@@ -109,7 +114,7 @@ class TerminalPrompter(_Shows):
                 title = f"{n}  {low_label}"
             elif n == high:
                 title = f"{n}  {high_label}"
-            choices.append(questionary.Choice(title=clean(title), value=n))
+            choices.append(self._choice(title, n))
         q = questionary.select(self._wrap(prompt), choices=choices, qmark="?", style=self._style(),
                                default=choices[(high - low) // 2], instruction=self._hint(t("prompt.scale_hint")), **self._io)
         return int(self._ask(q, prompt, str))
@@ -133,8 +138,17 @@ class TerminalPrompter(_Shows):
         import questionary
 
         self._help(help)
-        q = questionary.confirm(self._wrap(prompt), default=True if default is None else default, qmark="?",
-                                style=self._style(), **self._io)
+        from openness.i18n import direction
+
+        if direction() == "rtl":
+            # y/n keys don't exist on an Urdu keyboard: two choices, arrows (or 1, 2) and Enter
+            yes, no = self._choice(t("answer.yes"), True), self._choice(t("answer.no"), False)
+            q = questionary.select(self._wrap(prompt), choices=[yes, no], qmark="?", style=self._style(),
+                                   default=no if default is False else yes,
+                                   instruction=self._hint(t("prompt.select_hint")), use_shortcuts=True, **self._io)
+        else:
+            q = questionary.confirm(self._wrap(prompt), default=True if default is None else default, qmark="?",
+                                    style=self._style(), **self._io)
         return bool(self._ask(q, prompt, lambda v: t("answer.yes") if v else t("answer.no")))
 
 

@@ -11,13 +11,27 @@ from openness.i18n import t
 from openness.ui.text import clean
 
 
-def make_console(file: TextIO | None = None, *, plain: bool = False, width: int | None = None):
+def make_console(file: TextIO | None = None, *, plain: bool = False, width: int | None = None,
+                 bidi: str | None = None, environ: dict[str, str] | None = None):
+    """A rich console for `file`; `bidi` is the setting (auto, logical, visual), see ui/bidi.py."""
     from rich.console import Console
 
+    from openness import i18n
+    from openness.ui import bidi as bidi_mod
+
     f = file or sys.stdout
-    no_color = plain or bool(os.environ.get("NO_COLOR"))
-    return Console(
-        file=f,
+    env = os.environ if environ is None else environ
+    no_color = plain or bool(env.get("NO_COLOR"))
+    try:
+        terminal = bool(f.isatty())
+    except (AttributeError, ValueError):
+        terminal = False
+    mode = bidi_mod.choose(bidi, dict(env), terminal=terminal, plain=plain, rtl=i18n.direction() == "rtl")
+    out: Any = f
+    if terminal and i18n.direction() == "rtl":
+        out = bidi_mod.BidiFile(f, mode, vte=bool(env.get("VTE_VERSION")))
+    console = Console(
+        file=out,
         no_color=no_color,
         color_system=None if no_color else "auto",
         highlight=False,
@@ -26,6 +40,10 @@ def make_console(file: TextIO | None = None, *, plain: bool = False, width: int 
         soft_wrap=False,
         width=width,
     )
+    console.openness_bidi = mode  # type: ignore[attr-defined]
+    if isinstance(out, bidi_mod.BidiFile):
+        out.width = lambda: console.width
+    return console
 
 
 class Display:
@@ -34,6 +52,22 @@ class Display:
     def __init__(self, console: Any, *, plain: bool = False) -> None:
         self.console = console
         self.plain = plain
+
+    @property
+    def bidi(self) -> str:
+        """"logical" or "visual" (ui/bidi.py); "logical" for anything that isn't a terminal."""
+        return getattr(self.console, "openness_bidi", "logical")
+
+    def for_prompt(self, line: str, width: int | None = None) -> str:
+        """One line for a prompt_toolkit question (which bypasses the console): in display
+        order in visual mode, right-aligned within `width` if given."""
+        from openness.i18n import direction
+
+        if direction() != "rtl" or not getattr(self.console, "is_terminal", False):
+            return line
+        from openness.ui import bidi
+
+        return bidi.visual(line, width) if self.bidi == "visual" else bidi.logical(line)
 
     def _text(self, s: str, style: str | None = None):
         from rich.text import Text
