@@ -125,7 +125,8 @@ def logical(line: str) -> str:
 
 
 class BidiFile:
-    """A text stream that passes each finished line through `visual` or `logical`."""
+    """A text stream that passes each finished line through `visual` or `logical`
+    (or, with mode "strip", only drops the spaces rich leaves at the end of a line)."""
 
     def __init__(self, raw: TextIO, mode: str, *, width: Any = None, vte: bool = False) -> None:
         self.raw = raw
@@ -139,6 +140,8 @@ class BidiFile:
         if self._started:
             return
         self._started = True
+        if self.mode == "strip":
+            return
         on, off = (EXPLICIT_ON, EXPLICIT_OFF) if self.mode == "visual" else (
             (VTE_AUTODETECT_ON, VTE_AUTODETECT_OFF) if self._vte else ("", ""))
         if on:
@@ -153,8 +156,10 @@ class BidiFile:
             pass
 
     def _line(self, line: str) -> str:
+        if self.mode == "strip":
+            return line.rstrip(" ")
         if self.mode != "visual":
-            return logical(line)
+            return logical(line.rstrip(" "))
         width = self.width() if callable(self.width) else self.width
         return visual(line, width)
 
@@ -171,7 +176,7 @@ class BidiFile:
             line = self._pending
             self._pending = ""
             # a prompt stays where the cursor is; only reorder it, don't pad it across the screen
-            self.raw.write(visual(line) if self.mode == "visual" else logical(line))
+            self.raw.write(visual(line) if self.mode == "visual" else line if self.mode == "strip" else logical(line))
         self.raw.flush()
 
     def __getattr__(self, name: str) -> Any:  # isatty, fileno, encoding, ...

@@ -178,7 +178,7 @@ class PlainPrompter(_Shows):
         if help:
             self.display.say(help)
         for i, (_, label) in enumerate(options, 1):
-            self.display.say(f"{i}. {label}")
+            self.display.item(f"{i}. ", label)
 
     def choice(self, key, prompt, options, help=None) -> str:
         self._list(prompt, options, help)
@@ -240,8 +240,8 @@ class PlainPrompter(_Shows):
         from openness.i18n.words import fold, yes_no
 
         # one choice a line, numbered, like every other question
-        self.display.say(f"1. {t('answer.yes')}")
-        self.display.say(f"2. {t('answer.no')}")
+        self.display.item("1. ", t("answer.yes"))
+        self.display.item("2. ", t("answer.no"))
         if default is not None:
             self.display.say(t("prompt.plain_default", answer=t("answer.yes") if default else t("answer.no")))
         while True:

@@ -30,6 +30,8 @@ def make_console(file: TextIO | None = None, *, plain: bool = False, width: int 
     out: Any = f
     if terminal and i18n.direction() == "rtl":
         out = bidi_mod.BidiFile(f, mode, vte=bool(env.get("VTE_VERSION")))
+    elif plain:
+        out = bidi_mod.BidiFile(f, "strip")  # a screen reader needn't hear trailing spaces
     console = Console(
         file=out,
         no_color=no_color,
@@ -69,6 +71,27 @@ class Display:
 
         return bidi.visual(line, width) if self.bidi == "visual" else bidi.logical(line)
 
+    def hanging(self, s: str, width: int | None = None, style: str | None = None):
+        """A list line ("- name: how", "12. label", "  note") wrapped between words, its
+        later lines indented under its first word, not back at the margin."""
+        import re
+
+        from rich.text import Text
+
+        s = clean(s)
+        m = re.match(r"(\s*(?:[-*]|\d+[.)])?\s+)", s)
+        if not m or "\n" in s:
+            return Text(s, style=style or "")
+        lead = m.group(1)
+        width = width or self.console.width or 80
+        pad = " " * len(lead)
+        parts = Text(s[len(lead):]).wrap(self.console, max(10, width - len(lead)))
+        return Text(lead + ("\n" + pad).join(p.plain.rstrip() for p in parts), style=style or "")
+
+    def item(self, prefix: str, text: str) -> None:
+        """One numbered choice or bullet on its own line(s)."""
+        self.console.print(self.hanging(f"{prefix}{text}"))
+
     def _text(self, s: str, style: str | None = None):
         from rich.text import Text
 
@@ -102,17 +125,18 @@ class Display:
             self.console.print(self._text(panel.title))
             for s in lines:
                 if s:
-                    self.console.print(self._text(s))
+                    self.console.print(self.hanging(s))
             self.console.print()
             return
         from rich.panel import Panel as RichPanel
         from rich.text import Text
 
         body = Text()
+        inner = max(20, (self.console.width or 80) - 4)  # the panel's borders and padding
         for i, s in enumerate(lines):
             if i:
                 body.append("\n")
-            body.append(clean(s))
+            body.append(self.hanging(s, inner))
         self.console.print(RichPanel(body, title=clean(panel.title), title_align="left", border_style="cyan", expand=False))
 
     def table(self, headers: Iterable[str], rows: Iterable[Iterable[str]], title: str | None = None) -> None:
