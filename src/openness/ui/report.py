@@ -83,9 +83,17 @@ footer { margin-top: 2.5rem; border-top: 1px solid #ccc; padding-top: .75rem; }
 _OPTION = re.compile(r"(--[a-z][a-z-]*)")
 
 
+def _ltr_numbers(html: str) -> str:
+    """Phone numbers, dates and times with spaces in them (0311 778 6264, 2026-11-22 02:20)
+    keep their order inside right-to-left text."""
+    from openness.ui.bidi import _NUMBERS
+
+    return _NUMBERS.sub(lambda m: m.group(0) if m.group(0).isdigit() else f'<bdi dir="ltr">{m.group(0)}</bdi>', html)
+
+
 def _e(s: Any) -> str:
     """Escaped text; a command-line option keeps its own direction inside right-to-left text."""
-    return _OPTION.sub(r'<bdi dir="ltr">\1</bdi>', escape(str(s), quote=False))
+    return _ltr_numbers(_OPTION.sub(r'<bdi dir="ltr">\1</bdi>', escape(str(s), quote=False)))
 
 
 def _attr(s: Any) -> str:
@@ -455,7 +463,7 @@ def _notes(rv: Review, labels: Labels) -> str:
     for w in rv.notes:
         parts.append(
             f'<p class="muted">{_e(w.created.strftime("%Y-%m-%d %H:%M"))} · {_e(labels.exercise(w.exercise, w.kind))}</p>'
-            f'<div class="note" dir="auto">{escape(w.text)}</div>'
+            f'<div class="note" dir="auto">{_ltr_numbers(escape(w.text))}</div>'
         )
     return _section("notes", t("review.notes_title"), "".join(parts))
 
