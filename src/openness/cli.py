@@ -237,17 +237,7 @@ def build_app(state: dict | None = None) -> typer.Typer:
         kind: Optional[str] = typer.Option(None, "--kind", help=t("journal_cli.list_kind"), metavar="KIND"),
         as_json: bool = json_opt,
     ) -> None:
-        from openness import commands
-        from openness.journal.store import entry_json
-
-        ctx = _ctx(state)
-        records = commands.journal_list(ctx, n, since, kind)
-        if as_json:
-            _print_json([entry_json(r) for r in records])
-            return
-        from openness.ui.views import entries_table
-
-        entries_table(ctx.display(), records, commands.journal_labels(ctx) if records else None, ctx.lang)
+        _journal_list(state, n, since, kind, as_json)
 
     @j_app.command("show", help=t("cli.journal_show_help"))
     def j_show(entry_id: str = typer.Argument(..., metavar="ID"), as_json: bool = json_opt) -> None:
@@ -269,28 +259,11 @@ def build_app(state: dict | None = None) -> typer.Typer:
         n: int = typer.Option(20, "-n", help=t("journal_cli.search_n")),
         as_json: bool = json_opt,
     ) -> None:
-        from openness import commands
-        from openness.journal.search import hit_json
-
-        ctx = _ctx(state)
-        hits = commands.journal_search(ctx, " ".join(query), n)
-        if as_json:
-            _print_json([hit_json(h) for h in hits])
-            return
-        from openness.ui.journal_io import search_results
-
-        search_results(ctx.display(), hits, commands.journal_labels(ctx) if hits else None, ctx.lang)
+        _journal_search(state, query, n, as_json)
 
     @j_app.command("add", help=t("journal_cli.add_help"))
     def j_add(text: Optional[list[str]] = typer.Argument(None, metavar="[TEXT]"), as_json: bool = json_opt) -> None:
-        from openness import commands
-
-        ctx = _ctx(state)
-        record = commands.journal_add(ctx, " ".join(text) if text else None)
-        if as_json:
-            _print_json({"id": record.id, "created": record.created.isoformat(timespec="seconds")})
-            return
-        ctx.display().say(t("journal.added", id=record.id))
+        _journal_add(state, text, as_json)
 
     @j_app.command("edit", help=t("journal_cli.edit_help"))
     def j_edit(entry_id: str = typer.Argument(..., metavar="ID")) -> None:
@@ -438,6 +411,95 @@ def build_app(state: dict | None = None) -> typer.Typer:
     return app
 
 
+# -- the journal's everyday commands ---------------------------------------------
+# Their bodies live here so the quick way in below and the typer commands share them.
+
+
+def _journal_list(state: dict, n: int, since: str | None, kind: str | None, as_json: bool) -> None:
+    from openness import commands
+    from openness.journal.store import entry_json
+
+    ctx = _ctx(state)
+    records = commands.journal_list(ctx, n, since, kind)
+    if as_json:
+        _print_json([entry_json(r) for r in records])
+        return
+    from openness.ui.views import entries_table
+
+    entries_table(ctx.display(), records, commands.journal_labels(ctx) if records else None, ctx.lang)
+
+
+def _journal_search(state: dict, query: list[str], n: int, as_json: bool) -> None:
+    from openness import commands
+    from openness.journal.search import hit_json
+
+    ctx = _ctx(state)
+    hits = commands.journal_search(ctx, " ".join(query), n)
+    if as_json:
+        _print_json([hit_json(h) for h in hits])
+        return
+    from openness.ui.journal_io import search_results
+
+    search_results(ctx.display(), hits, commands.journal_labels(ctx) if hits else None, ctx.lang)
+
+
+def _journal_add(state: dict, text: list[str] | None, as_json: bool) -> None:
+    from openness import commands
+
+    ctx = _ctx(state)
+    record = commands.journal_add(ctx, " ".join(text) if text else None)
+    if as_json:
+        _print_json({"id": record.id, "created": record.created.isoformat(timespec="seconds")})
+        return
+    ctx.display().say(t("journal.added", id=record.id))
+
+
+def _quick(args: list[str], state: dict):
+    """`journal list`, `search` and `add` in their plain forms, without typer's parameter
+    machinery (it loads pydantic: about half of these commands' time). Returns the call
+    to make, or None for anything else, which typer handles as usual (help, errors, other
+    options, every other command).
+    """
+    rest = list(args)
+    while rest and rest[0] in ("--plain", "--lang") or (rest and rest[0].startswith("--lang=")):
+        head = rest.pop(0)
+        if head == "--plain":
+            state["plain"] = True
+        elif head == "--lang":
+            if not rest:
+                return None
+            state["lang"] = rest.pop(0)
+        else:
+            state["lang"] = head.split("=", 1)[1]
+    if len(rest) < 2 or rest[0] != "journal" or rest[1] not in ("list", "search", "add"):
+        return None
+    command, rest = rest[1], rest[2:]
+    opts: dict = {"n": 10 if command == "list" else 20, "since": None, "kind": None, "json": False}
+    words: list[str] = []
+    while rest:
+        a = rest.pop(0)
+        if a == "--json":
+            opts["json"] = True
+        elif a == "-n" and command != "add" and rest and rest[0].lstrip("-").isdigit():
+            opts["n"] = int(rest.pop(0))
+        elif command == "list" and a in ("--since", "--kind") and rest:
+            opts[a[2:]] = rest.pop(0)
+        elif command == "list" and a.startswith(("--since=", "--kind=")):
+            key, _, value = a[2:].partition("=")
+            opts[key] = value
+        elif a.startswith("-") or command == "list":
+            return None  # help, an unknown option, `--`: typer says what to do
+        else:
+            words.append(a)
+    if command == "list":
+        return lambda: _journal_list(state, opts["n"], opts["since"], opts["kind"], opts["json"])
+    if not words:
+        return None
+    if command == "search":
+        return lambda: _journal_search(state, words, opts["n"], opts["json"])
+    return lambda: _journal_add(state, words, opts["json"])
+
+
 def _early_language(argv: list[str]) -> None:
     """Pick the language for help texts before the app is built."""
     lang = None
@@ -471,6 +533,11 @@ def run(argv: list[str] | None = None, state: dict | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         _early_language(args)
+        state = {} if state is None else state
+        quick = _quick(args, state)
+        if quick is not None:
+            quick()
+            return ExitCode.OK
         app = build_app(state)
         result = app(args=args, prog_name="openness", standalone_mode=False)
         code = int(result or 0) if isinstance(result, int) else 0

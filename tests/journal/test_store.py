@@ -174,3 +174,15 @@ def test_records_keep_their_time_zone(journal):
                created=datetime(2026, 1, 2, 3, 4, 5).astimezone())
     journal.add(r)
     assert journal.get(r.id).created == r.created
+
+
+def test_a_folder_made_too_open_is_made_private_again(jpath):
+    jpath.parent.mkdir(parents=True)
+    os.chmod(jpath.parent, 0o755)
+    with Journal.open(jpath) as j:
+        j.add(note("x"))
+    os.chmod(jpath, 0o644)
+    with Journal.open(jpath) as j:
+        assert j.count() == 1
+    assert stat.S_IMODE(os.stat(jpath.parent).st_mode) == 0o700
+    assert stat.S_IMODE(os.stat(jpath).st_mode) == 0o600

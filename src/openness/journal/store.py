@@ -185,6 +185,7 @@ class Journal:
         elif not os.access(path, os.R_OK | os.W_OK):
             raise DataError(t("journal.unreadable", path=str(path)))
         try:
+            ensure_private_dir(path.parent)  # 0700 even if it was made by someone else
             os.chmod(path, 0o600)
         except OSError:
             raise DataError(t("journal.unreadable", path=str(path))) from None
