@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -25,7 +26,7 @@ def spawn(home: Path, *args: str, cols: int = 80, rows: int = 40):
     env = dict(os.environ)
     env.update(OPENNESS_HOME=str(home), NO_COLOR="1", PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm", LANG="C.UTF-8")
     env.pop("COLUMNS", None)
-    child = pexpect.spawn(str(EXE), list(args), env=env, encoding="utf-8", timeout=20, dimensions=(rows, cols))
+    child = pexpect.spawn(str(EXE), list(args), env=env, encoding="utf-8", timeout=40, dimensions=(rows, cols))
     child.logfile_read = io.StringIO()  # everything the terminal showed
     return child
 
@@ -84,7 +85,9 @@ def _skip_first_run(home: Path) -> None:
 def test_ctrl_c_half_way_exits_130_without_a_traceback(home):
     _skip_first_run(home)
     child = spawn(home, "exercises", "run", "self-compassion")
-    child.expect(r"\?")
+    child.expect("self-critical thought")
+    child.expect(r"\(you can leave|Esc then Enter|\n|\?")  # the prompt is drawn and waiting for keys
+    time.sleep(0.3)
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
     child.close()
