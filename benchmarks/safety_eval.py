@@ -1,0 +1,135 @@
+"""How well the local risky-language screen does on a labelled set, and how fast.
+
+Run by hand, not a test:
+
+    PYTHONPATH=src python3 benchmarks/safety_eval.py [labelled.yaml] [--show]
+
+For each language it prints: the number of lines, recall on risk lines (a risk
+line counts as found when any category fires), the false-alarm rate on the
+other lines, how often the category itself was right, and how the
+concern-for-someone-else flag did. Then the time per entry. With --show it
+also lists the lines it got wrong (this prints the labelled lines, never
+anyone's journal).
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+DEFAULT = ROOT / "tests" / "safety" / "data" / "labelled_lines.yaml"
+
+
+def load(path: Path) -> list[dict]:
+    import yaml
+
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def evaluate(items: list[dict], screen) -> dict[str, dict]:
+    out: dict[str, dict] = {}
+    for it in items:
+        lang = it["lang"]
+        st = out.setdefault(
+            lang,
+            {"n": 0, "risk": 0, "found": 0, "safe": 0, "alarms": 0, "cat_ok": 0, "other": 0, "other_found": 0, "other_false": 0, "misses": [], "false": []},
+        )
+        st["n"] += 1
+        res = screen(it["text"])
+        label = set(it.get("label") or [])
+        if label:
+            st["risk"] += 1
+            if res.fired:
+                st["found"] += 1
+                if label & set(res.categories):
+                    st["cat_ok"] += 1
+            else:
+                st["misses"].append(it["text"])
+        else:
+            st["safe"] += 1
+            if res.fired:
+                st["alarms"] += 1
+                st["false"].append(f"{it['text']}  -> {sorted(res.categories)}")
+        if it.get("other"):
+            st["other"] += 1
+            st["other_found"] += bool(res.concern_for_other)
+        elif res.concern_for_other:
+            st["other_false"] += 1
+    return out
+
+
+def timing(items: list[dict], screen, rounds: int = 20) -> tuple[float, float, float]:
+    texts = [it["text"] for it in items]
+    # a few longer entries of a few hundred characters, made from the lines
+    long = [" ".join(texts[i : i + 6]) for i in range(0, len(texts), 6)]
+    per: list[float] = []
+    for _ in range(rounds):
+        t = time.perf_counter()
+        for x in texts:
+            screen(x)
+        per.append((time.perf_counter() - t) / len(texts) * 1000)
+    t = time.perf_counter()
+    for _ in range(5):
+        for x in long:
+            screen(x)
+    long_ms = (time.perf_counter() - t) / (5 * len(long)) * 1000
+    avg_len = sum(map(len, long)) / len(long)
+    return statistics.median(per), long_ms, avg_len
+
+
+def main(argv: list[str]) -> int:
+    show = "--show" in argv
+    args = [a for a in argv if not a.startswith("--")]
+    path = Path(args[0]) if args else DEFAULT
+    items = load(path)
+
+    t0 = time.perf_counter()
+    from openness.safety import screen as mod
+
+    mod.check_rules()
+    load_ms = (time.perf_counter() - t0) * 1000
+
+    stats = evaluate(items, mod.screen)
+    print(f"labelled set: {path}")
+    print(f"{'lang':<9}{'n':>5}{'risk':>6}{'recall':>8}{'safe':>6}{'false alarms':>14}{'category ok':>13}{'other flag':>12}")
+    for lang in ("en", "ur", "roman_ur"):
+        st = stats.get(lang)
+        if not st:
+            continue
+        recall = st["found"] / st["risk"] if st["risk"] else float("nan")
+        fa = st["alarms"] / st["safe"] if st["safe"] else float("nan")
+        cat = st["cat_ok"] / st["found"] if st["found"] else float("nan")
+        other = f"{st['other_found']}/{st['other']}" + (f" (+{st['other_false']})" if st["other_false"] else "")
+        print(f"{lang:<9}{st['n']:>5}{st['risk']:>6}{recall:>8.3f}{st['safe']:>6}{fa:>14.3f}{cat:>13.3f}{other:>12}")
+    urdu = [stats[k] for k in ("ur", "roman_ur") if k in stats]
+    if urdu:
+        risk = sum(s["risk"] for s in urdu)
+        found = sum(s["found"] for s in urdu)
+        safe = sum(s["safe"] for s in urdu)
+        alarms = sum(s["alarms"] for s in urdu)
+        rec = found / risk if risk else float("nan")
+        far = alarms / safe if safe else float("nan")
+        print(f"{'urdu all':<9}{sum(s['n'] for s in urdu):>5}{risk:>6}{rec:>8.3f}{safe:>6}{far:>14.3f}")
+
+    median_ms, long_ms, avg_len = timing(items, mod.screen)
+    print()
+    print(f"rules load (once): {load_ms:.1f} ms")
+    print(f"per entry (one line): {median_ms:.3f} ms median")
+    print(f"per entry (~{avg_len:.0f} characters): {long_ms:.3f} ms")
+
+    if show:
+        for lang, st in stats.items():
+            for x in st["misses"]:
+                print(f"MISS  [{lang}] {x}")
+            for x in st["false"]:
+                print(f"FALSE [{lang}] {x}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,513 @@
+"""Tests for the local risky-language screen (openness.safety.screen).
+
+The labelled set pins the targets per language; the focused tests below pin
+each kind of judgement the screen makes, always in pairs (a risky line that
+must fire next to the safe line that must not), so no test can pass by a
+screen that fires on everything or on nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import statistics
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from openness.safety import screen as screen_mod
+from openness.safety.screen import CATEGORIES, LANGUAGES, RulesError, Screening, load_rules, normalise, screen
+
+DATA = Path(__file__).parent / "data" / "labelled_lines.yaml"
+
+TARGETS = {  # language: (minimum recall on risk lines, maximum false-alarm rate on the rest)
+    "en": (0.95, 0.10),
+    "ur": (0.90, 0.10),
+    "roman_ur": (0.90, 0.10),
+}
+
+
+def _items() -> list[dict]:
+    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+
+
+# --------------------------------------------------------------------------
+# The labelled set
+# --------------------------------------------------------------------------
+
+
+def test_labelled_set_is_well_formed_and_large_enough():
+    items = _items()
+    allowed = {"text", "lang", "label", "other"}
+    counts = {lang: 0 for lang in LANGUAGES}
+    risk = {lang: 0 for lang in LANGUAGES}
+    cats = {lang: set() for lang in LANGUAGES}
+    for it in items:
+        assert set(it) <= allowed and {"text", "lang", "label"} <= set(it), it
+        assert it["lang"] in LANGUAGES
+        assert isinstance(it["text"], str) and it["text"].strip()
+        assert set(it["label"]) <= set(CATEGORIES)
+        if it.get("other"):
+            assert it["label"] == [], "a line about someone else is not the writer's own risk"
+        counts[it["lang"]] += 1
+        risk[it["lang"]] += bool(it["label"])
+        cats[it["lang"]] |= set(it["label"])
+    assert counts["en"] >= 170 and counts["ur"] >= 60 and counts["roman_ur"] >= 40
+    for lang in LANGUAGES:
+        assert 0.3 <= risk[lang] / counts[lang] <= 0.5, lang
+        assert cats[lang] == set(CATEGORIES), f"{lang} lacks {set(CATEGORIES) - cats[lang]}"
+    texts = [it["text"] for it in items]
+    assert len(texts) == len(set(texts)), "duplicate lines"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_targets_on_labelled_set(lang):
+    min_recall, max_false = TARGETS[lang]
+    items = [it for it in _items() if it["lang"] == lang]
+    risky = [it for it in items if it["label"]]
+    safe = [it for it in items if not it["label"]]
+    missed = [it["text"] for it in risky if not screen(it["text"]).fired]
+    alarms = [it["text"] for it in safe if screen(it["text"]).fired]
+    recall = 1 - len(missed) / len(risky)
+    false_rate = len(alarms) / len(safe)
+    assert recall >= min_recall, f"{lang} recall {recall:.3f}; missed: {missed}"
+    assert false_rate <= max_false, f"{lang} false alarms {false_rate:.3f}: {alarms}"
+
+
+def test_categories_on_labelled_set_mostly_match():
+    hits = total = 0
+    for it in _items():
+        if it["label"]:
+            res = screen(it["text"])
+            if res.fired:
+                total += 1
+                hits += bool(set(it["label"]) & res.categories)
+    assert total and hits / total >= 0.9
+
+
+def test_concern_for_other_on_labelled_set():
+    items = _items()
+    others = [it for it in items if it.get("other")]
+    assert len(others) >= 10
+    flagged = [it["text"] for it in others if screen(it["text"]).concern_for_other]
+    assert len(flagged) / len(others) >= 0.8, set(it["text"] for it in others) - set(flagged)
+    # and the writer's own risk lines are not mistaken for worry about someone else
+    own = [it for it in items if it["label"]]
+    wrongly = [it["text"] for it in own if screen(it["text"]).concern_for_other]
+    assert len(wrongly) <= 0.05 * len(own), wrongly
+
+
+# --------------------------------------------------------------------------
+# The public interface
+# --------------------------------------------------------------------------
+
+
+def test_screening_shape():
+    names = [f.name for f in dataclasses.fields(Screening)]
+    assert names == ["categories", "language", "concern_for_other"], "no scores, no matched words"
+    s = Screening(categories=frozenset({"suicide"}), language="en")
+    assert s.fired and s.concern_for_other is False
+    assert not Screening(categories=frozenset(), language="en").fired
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        s.language = "ur"  # type: ignore[misc]
+
+
+def test_screen_returns_known_values():
+    res = screen("I want to kill myself")
+    assert isinstance(res, Screening)
+    assert res.categories == frozenset({"suicide"})
+    assert isinstance(res.categories, frozenset)
+    assert res.language == "en"
+
+
+# --------------------------------------------------------------------------
+# Normalisation
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["I want to d\u200bie", "I want to d\u200cie", "I want to d\u200die", "\ufeffI want to die", "I want\u2060 to die", "I w\u00adant to die"],
+)
+def test_normalise_removes_invisible_characters(raw):
+    assert normalise(raw) == "i want to die"
+    assert screen(raw).categories == {"suicide"}
+
+
+def test_normalise_folds_arabic_letter_forms():
+    # Arabic yeh, heh and presentation forms against the Urdu letters
+    assert normalise("يه ﻣﻴﮟ مرنا چاهتي هوں") == normalise("یہ میں مرنا چاہتی ہوں")
+    assert normalise("كيا") == normalise("کیا")
+    assert normalise("أ إ آ") == "ا ا ا"
+    assert normalise("ة") == normalise("ہ")
+    # diacritics and tatweel go
+    assert normalise("مَرنا") == normalise("مرنا")
+    assert normalise("مـــرنا") == normalise("مرنا")
+    # do-chashmi heh and round heh are one letter (people type both: مجھے / مجہے)
+    assert normalise("مجھے") == normalise("مجہے")
+    # Arabic-Indic digits and Urdu punctuation
+    assert normalise("۲۰۱۹") == "2019"
+    assert normalise("ہاں، ٹھیک۔") == normalise("ہاں, ٹھیک.")
+
+
+def test_arabic_letter_forms_screen_like_urdu_ones():
+    urdu = "میں مرنا چاہتی ہوں"
+    arabic_forms = "ميں مرنا چاهتي هوں"
+    assert screen(urdu).categories == screen(arabic_forms).categories == {"suicide"}
+    assert screen(arabic_forms).language == "ur"
+
+
+@pytest.mark.parametrize("raw", ["I don't want to die", "I dont want to die", "I don’t want to die", "I DON'T WANT TO DIE", "i don`t want to die"])
+def test_normalise_unifies_apostrophes_and_contractions(raw):
+    assert normalise(raw) == "i do not want to die"
+    assert not screen(raw).fired
+
+
+def test_normalise_shorthand_and_repeats():
+    assert normalise("u r so kind") == "you are so kind"
+    assert normalise("i wanna diiiie") == "i want to die"
+    assert normalise("im gonna") == "i am going to"
+    assert normalise("cant, wont") == "can not, will not"
+    assert normalise("self-harm") == "self harm"
+    assert normalise("  lots   of\t\tspace  ") == "lots of space"
+    assert normalise("What?!  Really...") == "what. really"
+    assert normalise("soooo tired") == "so tired"
+    assert screen("i want to diiiieeee").categories == {"suicide"}
+    assert screen("killlll myself").categories == {"suicide"}
+
+
+def test_normalise_never_raises_and_returns_str():
+    for raw in ["", "\x00", "\ud800", "😀" * 5, None, 42]:  # type: ignore[list-item]
+        assert isinstance(normalise(raw), str)
+
+
+# --------------------------------------------------------------------------
+# Judgements, each as a pair: the risky line fires, its safe twin does not
+# --------------------------------------------------------------------------
+
+NEGATION_PAIRS = [
+    ("I want to die.", "I don't want to die."),
+    ("I want to hurt myself.", "I would never hurt myself."),
+    ("I'm suicidal.", "I'm not suicidal, just tired."),
+    ("He hits me.", "He has never hit me."),
+    ("main marna chahta hoon", "main marna nahi chahta"),
+    ("میں مرنا چاہتی ہوں۔", "میں مرنا نہیں چاہتی۔"),
+    ("میں خود کو نقصان پہنچاتی ہوں۔", "میں کبھی خود کو نقصان نہیں پہنچاؤں گی۔"),
+]
+
+
+@pytest.mark.parametrize("risky,safe", NEGATION_PAIRS)
+def test_negation(risky, safe):
+    assert screen(risky).fired
+    assert not screen(safe).fired
+
+
+def test_negation_that_is_part_of_the_meaning_still_fires():
+    for text in ["I don't want to live anymore.", "There's no reason to live.", "jeene ka dil nahi karta", "جینے کا دل نہیں کرتا۔", "Nobody would care if I died."]:
+        assert screen(text).categories == {"suicide"}, text
+
+
+FIGURATIVE = [
+    "This deadline is killing me.",
+    "I could kill for a coffee.",
+    "My feet are dying.",
+    "I died laughing.",
+    "The battery died.",
+    "My phone is dying.",
+    "I cut myself shaving.",
+    "My brother beat me at chess.",
+    "My mum is going to kill me when she sees my grades.",
+    "There's no way out of this meeting.",
+    "I'm stuck in traffic forever.",
+    "bhook se mar raha hoon",
+    "فون کی بیٹری مر گئی۔",
+]
+
+
+@pytest.mark.parametrize("text", FIGURATIVE)
+def test_figurative_speech_does_not_fire(text):
+    assert not screen(text).fired
+
+
+def test_figurative_cues_do_not_hide_the_literal_twin():
+    assert screen("I cut myself last night.").categories == {"self_harm"}
+    assert screen("My brother beats me.").categories == {"abuse"}
+    assert screen("My brother said he'll kill me if I marry him.").categories == {"abuse"}
+    assert screen("There's no way out of this.").categories == {"hopeless"}
+
+
+OTHERS = [
+    "My friend said she wants to die.",
+    "My sister told me she's been cutting herself.",
+    "I'm worried my brother is going to kill himself.",
+    "My dad hits my mum.",
+    "meri dost kehti hai woh marna chahti hai",
+    "میری دوست کہتی ہے کہ وہ مرنا چاہتی ہے۔",
+]
+
+
+@pytest.mark.parametrize("text", OTHERS)
+def test_someone_else_sets_concern_not_own_risk(text):
+    res = screen(text)
+    assert not res.fired
+    assert res.concern_for_other
+
+
+def test_own_risk_is_not_concern_for_other():
+    res = screen("I want to die.")
+    assert res.fired and not res.concern_for_other
+    both = screen("My friend said she wants to die. Honestly I want to die too.")
+    assert both.categories == {"suicide"} and both.concern_for_other
+
+
+FICTION = [
+    "The character in the novel kills himself.",
+    "I read an article about suicide rates.",
+    "We watched a documentary about domestic abuse in class.",
+    "In the movie, she cuts herself to cope.",
+    "ڈرامے میں ہیروئن خودکشی کر لیتی ہے۔",
+    "drama mein heroine khudkushi kar leti hai",
+]
+
+
+@pytest.mark.parametrize("text", FICTION)
+def test_fiction_and_news_do_not_fire(text):
+    res = screen(text)
+    assert not res.fired
+    assert not res.concern_for_other
+
+
+def test_past_left_behind_does_not_fire_but_a_relapse_does():
+    assert not screen("I used to want to die; I'm doing better now.").fired
+    assert not screen("Two years ago I hurt myself but I haven't since.").fired
+    assert not screen("پہلے میں مرنا چاہتی تھی، اب الحمدللہ بہتر ہوں۔").fired
+    assert not screen("pehle main marna chahti thi, ab alhamdulillah behtar hoon").fired
+    assert screen("I used to cut, and last night I did it again.").categories == {"self_harm"}
+    assert screen("I used to cut. Last night I did it again.").categories == {"self_harm"}
+    assert screen("Two years ago I hurt myself, and I hurt myself again yesterday.").categories == {"self_harm"}
+    assert screen("I used to cut myself but now I want to kill myself.").fired
+
+
+def test_the_past_clears_only_its_own_sentence():
+    text = "I used to want to die; I'm doing better now. Actually, today I want to die again."
+    assert screen(text).categories == {"suicide"}
+
+
+PAINFUL_BUT_SAFE = [
+    "I feel so alone.",
+    "I'm such a failure.",
+    "I cried all day.",
+    "I hate my job.",
+    "I feel numb.",
+    "I'm ashamed of myself.",
+    "I feel worthless.",
+    "I'm exhausted.",
+    "I feel hopeless.",
+    "I give up.",
+    "I feel so sad and lonely.",
+    "mera dil nahi lagta",
+    "میں بہت اداس ہوں۔",
+    "bohat akela mehsoos karta hoon",
+]
+
+
+@pytest.mark.parametrize("text", PAINFUL_BUT_SAFE)
+def test_painful_feelings_never_fire_on_their_own(text):
+    assert not screen(text).fired
+
+
+def test_hopeless_needs_being_trapped_or_no_way_out():
+    assert not screen("I feel hopeless.").fired
+    assert not screen("I want to give up on this project.").fired
+    assert screen("I feel hopeless and trapped, there's no way out.").categories == {"hopeless"}
+    assert screen("Nothing will ever get better.").categories == {"hopeless"}
+
+
+@pytest.mark.parametrize(
+    "text,cats",
+    [
+        ("kms", {"suicide"}),
+        ("gonna unalive myself", {"suicide"}),
+        ("I wish I could go to sleep and never wake up", {"suicide"}),
+        ("everyone would be better off without me", {"suicide"}),
+        ("relapsed on sh last night", {"self_harm"}),
+        ("cutting again", {"self_harm"}),
+        ("my husband won't let me see my friends or have money", {"abuse"}),
+        ("she checks my phone and threatens me", {"abuse"}),
+        ("they'll hurt me for bringing shame on the family", {"abuse"}),
+        ("I'm trapped and can't escape this", {"hopeless"}),
+        ("mar jana chahta hun", {"suicide"}),
+        ("main khud ko khatam karna chahta hoon", {"suicide"}),
+        ("میرا شوہر مجھے مارتا ہے", {"abuse"}),
+    ],
+)
+def test_direct_indirect_and_euphemisms(text, cats):
+    assert screen(text).categories == cats
+
+
+def test_language_of_the_text():
+    assert screen("I feel tired today").language == "en"
+    assert screen("aaj bohat thak gayi hoon yaar").language == "roman_ur"
+    assert screen("آج میں بہت تھک گئی ہوں").language == "ur"
+    assert screen("").language == "en"
+    # mostly Urdu script with an English word
+    assert screen("آج میں بہت tired ہوں اور اداس ہوں").language == "ur"
+
+
+# --------------------------------------------------------------------------
+# Robustness, privacy, speed
+# --------------------------------------------------------------------------
+
+WEIRD = [
+    "",
+    " ",
+    "\x00\x01\x02\x7f",
+    "\ud800\udfff",
+    "\ufeff\u200b\u200c\u200d",
+    "ـــــ",
+    "😀" * 200,
+    "\u202eevil\u202c",
+    "ﻻ ﷲ ﷺ",
+    "e" + "\u0301" * 300,
+    "((((([[[[{{{{",
+    "\\" * 50,
+    "%s %d {0} {self}",
+    "'" * 40,
+    "-" * 5000,
+    "a" * 50000,
+    "i want to die " * 2000,
+    "یہ\u200cمیں\u200d" * 100,
+    "mixed میں want to مرنا die",
+    "\n\r\t\x0b\x0c\u2028\u2029",
+]
+
+
+@pytest.mark.parametrize("text", WEIRD, ids=[f"odd{i}" for i in range(len(WEIRD))])
+def test_never_raises_on_odd_input(text):
+    res = screen(text)
+    assert isinstance(res, Screening)
+    assert res.categories <= set(CATEGORIES)
+    assert res.language in LANGUAGES
+
+
+def test_never_raises_property():
+    hypothesis = pytest.importorskip("hypothesis")
+    from hypothesis import strategies as st
+
+    @hypothesis.settings(max_examples=300, deadline=None)
+    @hypothesis.given(st.text(max_size=400))
+    def check(text):
+        res = screen(text)
+        assert res.categories <= set(CATEGORIES)
+        assert res.language in LANGUAGES
+
+    check()
+
+
+def test_never_prints_or_logs_the_text(capsys, caplog):
+    caplog.set_level(logging.DEBUG)
+    secret = "I want to kill myself tonight, zebra-quartz-7"
+    assert screen(secret).fired
+    out, err = capsys.readouterr()
+    assert out == "" and err == ""
+    assert "zebra" not in caplog.text and caplog.records == []
+
+
+def test_speed_per_entry():
+    screen("warm up")
+    entry = (
+        "Today was long. I went to work, came home and cried a bit. My sister called and we talked about "
+        "mum. I don't really want to see anyone this week. I feel tired and a bit lost, and I keep thinking "
+        "that nobody would notice if I stopped replying. Tomorrow I have to call the bank."
+    )
+    assert 250 <= len(entry) <= 400
+    times = []
+    for _ in range(30):
+        t = time.perf_counter()
+        screen(entry)
+        times.append(time.perf_counter() - t)
+    assert statistics.median(times) < 0.010
+
+
+# --------------------------------------------------------------------------
+# The rules files
+# --------------------------------------------------------------------------
+
+MINIMAL = """\
+language: en
+categories:
+  suicide:
+    - patterns: ['want to die']
+context:
+  negation: {cues: [not], bridge: [do], words_before: 3}
+"""
+
+
+def test_shipped_rules_load_and_every_pattern_compiles():
+    screen_mod.check_rules(strict=True)
+    for lang in LANGUAGES:
+        rf = load_rules(screen_mod.RULES_DIR / screen_mod.RULE_FILES[lang])
+        assert rf.language == lang
+        assert {g.category for g in rf.groups} == set(CATEGORIES)
+
+
+def test_doubled_letters_in_patterns_also_match_single_ones_but_off_is_not_of(tmp_path):
+    p = tmp_path / "en.yaml"
+    p.write_text(MINIMAL.replace("'want to die'", "'kill myself', 'better off'"), encoding="utf-8")
+    pats = load_rules(p).groups[0].patterns
+    assert pats[0].search("i want to kil myself")  # "killll" arrives as "kil"
+    assert pats[1].search("better off") and not pats[1].search("better of")
+
+
+def test_minimal_rules_file_loads(tmp_path):
+    p = tmp_path / "en.yaml"
+    p.write_text(MINIMAL, encoding="utf-8")
+    rf = load_rules(p)
+    (group,) = rf.groups
+    assert group.category == "suicide"
+    assert group.patterns[0].search("i want to die")
+    assert not group.patterns[0].search("i want to dine")
+
+
+@pytest.mark.parametrize(
+    "bad,where",
+    [
+        (MINIMAL + "colour: blue\n", "'colour'"),
+        (MINIMAL.replace("    - patterns:", "    - mood: sad\n      patterns:"), "'mood'"),
+        (MINIMAL.replace("words_before: 3}", "words_before: 3, reach: 2}"), "'reach'"),
+        (MINIMAL.replace("context:", "context:\n  sarcasm: {cues: [lol]}"), "'sarcasm'"),
+    ],
+)
+def test_unknown_key_is_a_clear_error(tmp_path, bad, where):
+    p = tmp_path / "broken_rules.yaml"
+    p.write_text(bad, encoding="utf-8")
+    with pytest.raises(RulesError) as e:
+        load_rules(p)
+    msg = str(e.value)
+    assert "broken_rules.yaml" in msg and where in msg and "unknown key" in msg
+
+
+@pytest.mark.parametrize(
+    "bad,needle",
+    [
+        (MINIMAL.replace("'want to die'", "'want to (die'"), "not a valid regular expression"),
+        (MINIMAL.replace("'want to die'", "'{nowhere} die'"), "unknown fragment"),
+        (MINIMAL.replace("  suicide:", "  sadness:"), "unknown category"),
+        (MINIMAL.replace("'want to die'", "'Want to die'"), "lower case"),
+        (MINIMAL.replace("language: en", "language: fr"), "language"),
+        (MINIMAL.replace("cues: [not]", "cues: [no]"), "quote"),
+        (MINIMAL.replace("'want to die'", "'want to die '"), "space"),
+        (MINIMAL.replace("    - patterns: ['want to die']", "    - patterns: []"), "at least one pattern"),
+        (MINIMAL.replace("language: en", "language: en\nfragments: {a: '{b}', b: '{a}'}"), "refers to itself"),
+        ("- just\n- a list\n", "expected a mapping"),
+        ("language: en\ncategories: [\n", "not valid YAML"),
+    ],
+)
+def test_malformed_rules_are_clear_errors(tmp_path, bad, needle):
+    p = tmp_path / "rules_x.yaml"
+    p.write_text(bad, encoding="utf-8")
+    with pytest.raises(RulesError) as e:
+        load_rules(p)
+    assert "rules_x.yaml" in str(e.value) and needle in str(e.value)
