@@ -198,6 +198,7 @@ def timed(cmd, env, repeat, stdin=None, warm=True) -> tuple[float, int]:
 def bench_openness(home: Path, repeat: int, encrypted: bool = False) -> dict:
     env = dict(os.environ, OPENNESS_HOME=str(home), NO_COLOR="1", COLUMNS="100")
     env.pop("OPENNESS_PASSPHRASE", None)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: compiled once, not on every run
     if encrypted:
         env["OPENNESS_PASSPHRASE"] = PASSPHRASE
     out = {}
@@ -215,6 +216,7 @@ def bench_openness(home: Path, repeat: int, encrypted: bool = False) -> dict:
 def bench_jrnl(jrnl: str, config: Path, repeat: int, size: int, add_once_above: int, stdin: bytes | None = None,
                only: tuple[str, ...] = ("list", "search", "add", "export")) -> dict:
     env = dict(os.environ, NO_COLOR="1", COLUMNS="100")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     base = [jrnl, "--config-file", str(config)]
     out = {}
     peak = 0
