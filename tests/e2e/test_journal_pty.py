@@ -110,3 +110,14 @@ def test_the_passphrase_is_asked_twice_without_echo(home):
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0 and "a private line" in plain(child.logfile_read.getvalue())
+
+
+def test_a_closed_terminal_keeps_the_answers_given(home):
+    journal_on(home)
+    child = spawn(home, "checkin")
+    name_a_feeling(child)
+    child.expect(r"put a name to it")
+    child.close(force=True)  # the window is closed: SIGHUP
+    status = subprocess.run([str(EXE), "journal", "status", "--json"], capture_output=True, text=True,
+                            env={**os.environ, "OPENNESS_HOME": str(home)})
+    assert json.loads(status.stdout)["drafts"] == 1
