@@ -496,7 +496,7 @@ def journal_labels(ctx: AppContext):
     from openness.content.loader import builtin_dir
     from openness.journal.labels import labels
 
-    cache = ctx.paths.data / "cache" / "labels.json"
+    cache = ctx.paths.data / "cache" / "labels.json.z"
     return labels(cache, [builtin_dir(), ctx.paths.user_exercises], ctx.lang, ctx.library)
 
 

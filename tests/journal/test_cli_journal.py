@@ -258,3 +258,22 @@ def test_the_quick_way_in_answers_exactly_as_typer_does(capsys):
     for args in (["journal", "list", "--help"], ["journal", "list", "-x"], ["journal", "add"],
                  ["journal", "search", "--", "-x"], ["journal", "show", "abcd"], ["checkin"]):
         assert _quick(args, {}) is None, args
+
+
+def test_nothing_in_the_data_folder_shows_a_chosen_feeling_once_encrypted(capsys, monkeypatch, home):
+    from openness.journal.store import Journal
+    from journal_helpers import checkin
+
+    with Journal.open(home / "journal.sqlite3") as j:
+        j.add(checkin(["lonely"], "a walk by the canal"))
+    code, out, _ = cli(capsys, "journal", "list")  # builds the labels cache
+    assert code == 0 and "lonely" in out
+    monkeypatch.setenv("OPENNESS_NEW_PASSPHRASE", PASS)
+    assert cli(capsys, "journal", "encrypt")[0] == 0
+    monkeypatch.setenv("OPENNESS_PASSPHRASE", PASS)
+    code, out, _ = cli(capsys, "journal", "list")
+    assert "lonely" in out
+    for f in home.rglob("*"):
+        if f.is_file():
+            data = f.read_bytes()
+            assert b"lonely" not in data and b"canal" not in data, f.name

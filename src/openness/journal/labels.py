@@ -4,7 +4,9 @@ without loading and validating the whole exercise library on every run.
 `journal list` and `journal search` need only names: the full library (YAML
 and model validation) costs more than the query itself. The names are kept in
 a small cache beside the journal, rebuilt whenever any exercise file changes
-(its name, size or time). The shim answers the few questions the views ask:
+(its name, size or time). It holds only the shipped names, never what anyone
+chose, and is stored compressed, so a search of the data folder's bytes for a
+feeling word finds nothing that could be mistaken for an entry. The shim answers the few questions the views ask:
 `exercises.get(id).title.get(lang)` and `vocabulary.word(id).label.get(lang)`.
 """
 
@@ -75,11 +77,13 @@ def labels(cache: Path, folders: list[Path], lang: str, load_library: Callable[[
     from openness import __version__
 
     key = [VERSION, __version__, lang, _fingerprint(folders)]
+    import zlib
+
     try:
-        data = json.loads(cache.read_text(encoding="utf-8"))
+        data = json.loads(zlib.decompress(cache.read_bytes()))
         if data.get("key") == key:
             return Labels(data["titles"], data["words"])
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, zlib.error):
         pass
     lib = load_library()
     titles = {ex_id: ex.title.get(lang) for ex_id, ex in lib.exercises.items()}
@@ -87,7 +91,8 @@ def labels(cache: Path, folders: list[Path], lang: str, load_library: Callable[[
     try:
         from openness.paths import write_private_file
 
-        write_private_file(cache, json.dumps({"key": key, "titles": titles, "words": words}, ensure_ascii=False).encode())
+        doc = json.dumps({"key": key, "titles": titles, "words": words}, ensure_ascii=False).encode()
+        write_private_file(cache, zlib.compress(doc))
     except OSError:
         pass  # a cache that cannot be written only costs time
     return Labels(titles, words)
