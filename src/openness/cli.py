@@ -412,7 +412,6 @@ def build_app(state: dict | None = None) -> typer.Typer:
 
 
 # -- the journal's everyday commands ---------------------------------------------
-# Their bodies live here so the quick way in below and the typer commands share them.
 
 
 def _journal_list(state: dict, n: int, since: str | None, kind: str | None, as_json: bool) -> None:
@@ -454,52 +453,6 @@ def _journal_add(state: dict, text: list[str] | None, as_json: bool) -> None:
     ctx.display().say(t("journal.added", id=record.id))
 
 
-def _quick(args: list[str], state: dict):
-    """`journal list`, `search` and `add` in their plain forms, without typer's parameter
-    machinery (it loads pydantic: about half of these commands' time). Returns the call
-    to make, or None for anything else, which typer handles as usual (help, errors, other
-    options, every other command).
-    """
-    rest = list(args)
-    while rest and rest[0] in ("--plain", "--lang") or (rest and rest[0].startswith("--lang=")):
-        head = rest.pop(0)
-        if head == "--plain":
-            state["plain"] = True
-        elif head == "--lang":
-            if not rest:
-                return None
-            state["lang"] = rest.pop(0)
-        else:
-            state["lang"] = head.split("=", 1)[1]
-    if len(rest) < 2 or rest[0] != "journal" or rest[1] not in ("list", "search", "add"):
-        return None
-    command, rest = rest[1], rest[2:]
-    opts: dict = {"n": 10 if command == "list" else 20, "since": None, "kind": None, "json": False}
-    words: list[str] = []
-    while rest:
-        a = rest.pop(0)
-        if a == "--json":
-            opts["json"] = True
-        elif a == "-n" and command != "add" and rest and rest[0].lstrip("-").isdigit():
-            opts["n"] = int(rest.pop(0))
-        elif command == "list" and a in ("--since", "--kind") and rest:
-            opts[a[2:]] = rest.pop(0)
-        elif command == "list" and a.startswith(("--since=", "--kind=")):
-            key, _, value = a[2:].partition("=")
-            opts[key] = value
-        elif a.startswith("-") or command == "list":
-            return None  # help, an unknown option, `--`: typer says what to do
-        else:
-            words.append(a)
-    if command == "list":
-        return lambda: _journal_list(state, opts["n"], opts["since"], opts["kind"], opts["json"])
-    if not words:
-        return None
-    if command == "search":
-        return lambda: _journal_search(state, words, opts["n"], opts["json"])
-    return lambda: _journal_add(state, words, opts["json"])
-
-
 def _early_language(argv: list[str]) -> None:
     """Pick the language for help texts before the app is built."""
     lang = None
@@ -534,10 +487,6 @@ def run(argv: list[str] | None = None, state: dict | None = None) -> int:
     try:
         _early_language(args)
         state = {} if state is None else state
-        quick = _quick(args, state)
-        if quick is not None:
-            quick()
-            return ExitCode.OK
         app = build_app(state)
         result = app(args=args, prog_name="openness", standalone_mode=False)
         code = int(result or 0) if isinstance(result, int) else 0

@@ -243,23 +243,6 @@ def test_listing_with_no_journal_creates_nothing(capsys, home):
     assert not (home / "journal.sqlite3").exists()
 
 
-def test_the_quick_way_in_answers_exactly_as_typer_does(capsys):
-    from openness.cli import _quick, build_app
-
-    add(capsys, "Tea with my grandmother")
-    add(capsys, "A second line")
-    for args in (["journal", "list", "--json"], ["journal", "list", "-n", "1", "--kind", "note", "--json"],
-                 ["journal", "search", "grandmother", "--json"], ["journal", "list"], ["--plain", "journal", "list"]):
-        assert _quick(args, {}) is not None
-        code, quick_out, _ = cli(capsys, *args)
-        build_app({})(args=args, prog_name="openness", standalone_mode=False)
-        typer_out, _ = capsys.readouterr()
-        assert code == 0 and quick_out == typer_out, args
-    for args in (["journal", "list", "--help"], ["journal", "list", "-x"], ["journal", "add"],
-                 ["journal", "search", "--", "-x"], ["journal", "show", "abcd"], ["checkin"]):
-        assert _quick(args, {}) is None, args
-
-
 def test_nothing_in_the_data_folder_shows_a_chosen_feeling_once_encrypted(capsys, monkeypatch, home):
     from openness.journal.store import Journal
     from journal_helpers import checkin
