@@ -272,6 +272,8 @@ def build_app(state: dict | None = None) -> typer.Typer:
         ctx = _ctx(state)
         changed = commands.journal_edit(ctx, entry_id)
         ctx.display().say(t("journal.edited", id=changed.id) if changed else t("journal.unchanged"))
+        if changed is not None:
+            commands.safety_after_entry(ctx, [changed.text], saved=True, interactive=ctx.interactive)
 
     yes_opt = typer.Option(False, "--yes", "-y", help=t("journal_cli.yes_opt"))
 
@@ -449,8 +451,11 @@ def _journal_add(state: dict, text: list[str] | None, as_json: bool) -> None:
     record = commands.journal_add(ctx, " ".join(text) if text else None)
     if as_json:
         _print_json({"id": record.id, "created": record.created.isoformat(timespec="seconds")})
-        return
-    ctx.display().say(t("journal.added", id=record.id))
+    else:
+        ctx.display().say(t("journal.added", id=record.id))
+    # saved first, exactly as written; then, if it calls for it, one calm card (never on stdout for --json)
+    commands.safety_after_entry(ctx, [record.text], saved=True, interactive=ctx.interactive and not as_json,
+                                to_stderr=as_json)
 
 
 def _early_language(argv: list[str]) -> None:

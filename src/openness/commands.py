@@ -267,7 +267,7 @@ def crisis_remove(ctx: AppContext, name: str) -> None:
 
 
 def safety_after_entry(ctx: AppContext, texts: list[str], *, saved: bool = True, interactive: bool = False,
-                       journal: Any = None):
+                       journal: Any = None, to_stderr: bool = False):
     """Check what someone just wrote and, if it calls for it, show one calm card.
 
     Call it AFTER the entry is saved (or after the person chose not to keep
@@ -305,7 +305,7 @@ def safety_after_entry(ctx: AppContext, texts: list[str], *, saved: bool = True,
     from openness.ui.card import show_card
 
     show_card(
-        ctx.display(),
+        ctx.err_display() if to_stderr else ctx.display(),
         card,
         wait=bool(interactive) and ctx.interactive,
         stdin=ctx.stdin,

@@ -83,6 +83,16 @@ class AppContext:
 
         return Display(self.console(), plain=self.plain)
 
+    def err_display(self):
+        """A Display on stderr, for what must not mix into JSON on stdout."""
+        import sys
+
+        from openness.ui.render import Display, make_console
+
+        console = make_console(sys.stderr, plain=self.plain, width=self.width,
+                               bidi=getattr(self.settings, "bidi", None), environ=self.environ)
+        return Display(console, plain=self.plain)
+
     def prompter(self, answers_file: Path | None = None):
         """The prompter for a flow: from a file of answers, or the terminal."""
         if self.prompter_factory is not None:

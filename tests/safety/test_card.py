@@ -364,3 +364,33 @@ def test_the_card_reads_plainly_at_60_columns_with_no_colour():
     assert "\x1b" not in out and "^[[31mme" in out
     assert all(len(x) <= 60 for x in out.splitlines())
     assert "  - " in out and "181" in out and "112" in out
+
+
+def test_a_journal_entry_is_saved_then_gets_the_card(capsys):
+    from openness.cli import run
+
+    code = run(["journal", "add", "I", "want", "to", "die"])
+    out, err = capsys.readouterr()
+    assert code == 0
+    first_line = out.strip().splitlines()[0]
+    assert "988" not in first_line and "988" in out  # saved first, then the card
+    assert "want to die" not in out  # never quoted back
+    code = run(["journal", "list", "--json"])
+    out, _ = capsys.readouterr()
+    assert json.loads(out)[0]["text"] == "I want to die"
+
+
+def test_with_json_the_card_goes_to_stderr_and_stdout_stays_json(capsys):
+    from openness.cli import run
+
+    code = run(["journal", "add", "--json", "I", "want", "to", "die"])
+    out, err = capsys.readouterr()
+    assert code == 0 and "id" in json.loads(out) and "988" in err
+
+
+def test_an_ordinary_entry_gets_no_card(capsys):
+    from openness.cli import run
+
+    run(["journal", "add", "lonely", "and", "tired", "after", "work"])
+    out, err = capsys.readouterr()
+    assert "988" not in out and "988" not in err
