@@ -8,8 +8,10 @@ Folders are created private (0700) and files written here are 0600.
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO, Iterator
 
 APP = "openness"
 
@@ -58,15 +60,23 @@ def ensure_private_dir(path: Path) -> Path:
     return path
 
 
-def write_private_file(path: Path, data: bytes) -> None:
-    """Write `data` to `path` atomically, mode 0600, whatever the umask."""
-    ensure_private_dir(path.parent)
+@contextmanager
+def private_writer(path: Path, *, binary: bool = False) -> Iterator[IO]:
+    """Write a file that appears whole or not at all, readable only by its owner (0600).
+
+    The data goes to a temporary file beside `path`, which is synced and then
+    renamed over it; on any error (Ctrl-C, a full disk) the temporary file is
+    removed and `path` is left as it was. The folder is not changed.
+    """
+    path = Path(path)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
-        os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+        os.fchmod(fd, 0o600)  # even if an old temporary file was there with another mode
+        mode = "wb" if binary else "w"
+        kwargs = {} if binary else {"encoding": "utf-8", "newline": ""}
+        with os.fdopen(fd, mode, **kwargs) as fh:
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
@@ -76,3 +86,10 @@ def write_private_file(path: Path, data: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def write_private_file(path: Path, data: bytes) -> None:
+    """Write `data` to `path` in openness's own private folder (made 0700), atomically, 0600."""
+    ensure_private_dir(path.parent)
+    with private_writer(path, binary=True) as fh:
+        fh.write(data)

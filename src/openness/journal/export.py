@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -80,22 +79,10 @@ def private_output(path: Path | None, stdout: TextIO) -> Iterator[TextIO]:
     if path is None:
         yield stdout
         return
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    from openness.paths import private_writer
+
+    with private_writer(Path(path)) as fh:
+        yield fh
 
 
 def export(fmt: str, items: Iterable[tuple[Record, int]], out: TextIO, tick: Callable[[int], None],

@@ -7,7 +7,6 @@ import sys
 from typing import Any, Iterable, TextIO
 
 from openness.flows.prompter import Panel
-from openness.i18n import t
 from openness.ui.text import clean
 
 
