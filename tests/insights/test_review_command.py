@@ -178,7 +178,7 @@ def test_urdu_review_uses_the_urdu_catalog(capsys, journal, monkeypatch):
     code, out, _ = cli(capsys, "--lang", "ur", "review")
     assert code == 0
     assert "پیچھے مڑ کر دیکھنا" in out
-    assert "اوسط گہرائی: 10 میں سے 5.2 (نمبر: 5)" in " ".join(out.split())
+    assert "اوسط شدت: 10 میں سے 5.2 (نمبر: 5)" in " ".join(out.split())
 
 
 def test_encrypted_journal_is_read_with_its_passphrase(capsys, journal, monkeypatch):
