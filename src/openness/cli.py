@@ -532,10 +532,17 @@ def run(argv: list[str] | None = None, state: dict | None = None) -> int:
 def _stderr(message: str) -> None:
     from openness.ui.text import clean
 
+    line = clean(t("error.prefix", message=message)).replace("\n", " ")
     try:
-        sys.stderr.write(clean(t("error.prefix", message=message)).replace("\n", " ") + "\n")
+        if sys.stderr.isatty():  # in a terminal, break between words; in a pipe it stays one line
+            import shutil
+            import textwrap
+
+            width = shutil.get_terminal_size((80, 24)).columns - 1
+            line = "\n".join(textwrap.wrap(line, width=max(20, width), break_long_words=False)) or line
+        sys.stderr.write(line + "\n")
         sys.stderr.flush()
-    except OSError:
+    except (OSError, ValueError):
         pass
 
 
