@@ -54,7 +54,11 @@ RULE_FILES = {"en": "en.yaml", "ur": "ur.yaml", "roman_ur": "roman_ur.yaml"}
 # Categories about the writer's own state: a match about someone else does not count.
 _PERSON_CHECKED = frozenset({"suicide", "self_harm", "hopeless"})
 # Categories that, when about someone else, set concern_for_other.
-_CONCERN = frozenset({"suicide", "self_harm", "abuse"})
+_CONCERN = frozenset({"suicide", "self_harm", "abuse", "hopeless"})
+# Harm done to the writer by someone else: a past cue alone ("when I was a
+# child", "years ago") does not clear it, since that is how such harm is
+# usually first told; it needs a sign the writer is out of it now.
+_DISCLOSED = frozenset({"abuse"})
 
 
 @dataclass(frozen=True)
@@ -262,14 +266,14 @@ def normalise(text: str) -> str:
 # --------------------------------------------------------------------------
 
 _TOP_KEYS = {"language", "description", "detect", "fragments", "categories", "context"}
-_GROUP_KEYS = {"patterns", "own_negation", "about_other", "person_check", "figurative", "unless", "note"}
+_GROUP_KEYS = {"patterns", "own_negation", "about_other", "person_check", "figurative", "unless", "needs", "note"}
 _CONTEXT_KEYS = {"clause_words", "negation", "figurative", "person", "fiction_news", "past"}
 _SECTION_KEYS = {
     "negation": {"cues", "bridge", "stop", "words_before", "words_after"},
     "figurative": {"before", "after", "words_before", "words_after"},
-    "person": {"self", "other", "other_in_match", "words_before", "words_after"},
+    "person": {"self", "other", "other_in_match", "object_before", "object_after", "words_before", "words_after"},
     "fiction_news": {"cues"},
-    "past": {"cues", "recovery", "relapse", "present", "tense", "sentences_after"},
+    "past": {"cues", "recovery", "relapse", "present", "tense", "hypothetical", "left_behind", "sentences_after"},
 }
 _DETECT_KEYS = {"markers"}
 _FRAGMENT_REF = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
@@ -279,10 +283,11 @@ _FRAGMENT_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 class _Group:
     """One rule group. Its patterns are compiled on first use; the prefilter at load."""
 
-    __slots__ = ("category", "sources", "prefilter", "own_negation", "about_other", "person_check", "figurative", "unless", "_patterns")
+    __slots__ = ("category", "sources", "prefilter", "own_negation", "about_other", "person_check", "figurative", "unless", "needs", "_patterns")
 
     def __init__(self, *, category: str, sources: tuple[str, ...], prefilter: re.Pattern, own_negation: bool,
-                 about_other: bool, person_check: bool, figurative: re.Pattern | None, unless: re.Pattern | None) -> None:
+                 about_other: bool, person_check: bool, figurative: re.Pattern | None, unless: re.Pattern | None,
+                 needs: re.Pattern | None = None) -> None:
         self.category = category
         self.sources = sources
         self.prefilter = prefilter
@@ -291,6 +296,7 @@ class _Group:
         self.person_check = person_check
         self.figurative = figurative
         self.unless = unless
+        self.needs = needs
         self._patterns: tuple[re.Pattern, ...] | None = None
 
     @property
@@ -315,6 +321,8 @@ class _Context:
     person_self: frozenset[str]
     person_other: frozenset[str]
     person_other_in_match: frozenset[str]
+    person_object_before: frozenset[str]
+    person_object_after: tuple[str, ...]
     person_before: int
     person_after: int
     fiction: re.Pattern | None
@@ -323,6 +331,8 @@ class _Context:
     relapse: re.Pattern | None
     present: re.Pattern | None
     tense: re.Pattern | None
+    hypothetical: re.Pattern | None
+    left_behind: re.Pattern | None
     sentences_after: int
 
 
@@ -550,6 +560,7 @@ def _compile_rules(data: Any, path: str) -> RuleFile:
                     person_check=_bool(path, f"{where}.person_check", g.get("person_check"), cat in _PERSON_CHECKED),
                     figurative=_cue_regex(path, f"{where}.figurative", _str_list(path, f"{where}.figurative", g.get("figurative")), fragments),
                     unless=_cue_regex(path, f"{where}.unless", _str_list(path, f"{where}.unless", g.get("unless")), fragments),
+                    needs=_cue_regex(path, f"{where}.needs", _str_list(path, f"{where}.needs", g.get("needs")), fragments),
                 )
             )
 
@@ -582,6 +593,8 @@ def _compile_rules(data: Any, path: str) -> RuleFile:
         person_self=words("person", "self"),
         person_other=words("person", "other"),
         person_other_in_match=words("person", "other_in_match"),
+        person_object_before=words("person", "object_before"),
+        person_object_after=tuple(sorted(words("person", "object_after"))),
         person_before=num("person", "words_before", 8),
         person_after=num("person", "words_after", 0),
         fiction=cues("fiction_news", "cues"),
@@ -590,6 +603,8 @@ def _compile_rules(data: Any, path: str) -> RuleFile:
         relapse=cues("past", "relapse"),
         present=cues("past", "present"),
         tense=cues("past", "tense"),
+        hypothetical=cues("past", "hypothetical"),
+        left_behind=cues("past", "left_behind"),
         sentences_after=num("past", "sentences_after", 2),
     )
     return RuleFile(
@@ -749,12 +764,32 @@ def _person(ctx: _Context, span_toks: list[str], before: list[str], after: list[
     for t in after[: ctx.person_after]:
         if t in ctx.person_self:
             return "self"
-    for t in reversed(before[-ctx.person_before :] if ctx.person_before else []):
+    window = before[-ctx.person_before :] if ctx.person_before else []
+    for i in range(len(window) - 1, -1, -1):
+        t = window[i]
         if t in ctx.person_self:
             return "self"
         if t in ctx.person_other:
+            if _is_object(ctx, window, i):
+                continue  # "a letter for my mum", "امی کے لیے": whom it is for, not who speaks
             return "other"
     return "self"
+
+
+_POSSESSIVE = frozenset({"my", "his", "her", "our", "their", "your", "the", "a", "an", "best", "little", "big", "older", "younger"})
+
+
+def _is_object(ctx: _Context, toks: list[str], i: int) -> bool:
+    """Whether the person word at toks[i] is what the sentence is for or to, not its subject."""
+    j = i - 1
+    while j >= 0 and toks[j] in _POSSESSIVE:
+        j -= 1
+    if j >= 0 and toks[j] in ctx.person_object_before:
+        return True
+    if ctx.person_object_after:
+        following = " ".join(toks[i + 1 : i + 3])
+        return any(following == cue or following.startswith(cue + " ") for cue in ctx.person_object_after)
+    return False
 
 
 def _judge_match(
@@ -788,6 +823,11 @@ def _judge_match(
     if g.figurative is not None and g.figurative.search(sent):
         if g.unless is None or not g.unless.search(sent):
             return FIGURATIVE
+    # a wording that is risky only beside a second sign ("before I go" beside a will)
+    if g.needs is not None:
+        near = sentences[max(0, idx - 1) : idx + 2]
+        if not any(g.needs.search(x) for x in near):
+            return FIGURATIVE
 
     # 3. fiction and news: the clause for the writer's own words, the sentence for others
     person = "self"
@@ -801,7 +841,7 @@ def _judge_match(
             return FICTION
 
     # 4. the past the writer has left behind
-    if _is_past(f, sent, s, e, cs, ce, blanked, before, sentences, idx, rs):
+    if _is_past(f, g.category, sent, s, e, cs, ce, blanked, before, sentences, idx, rs):
         return PAST
 
     # 5. the person
@@ -811,23 +851,41 @@ def _judge_match(
 
 
 def _is_past(
-    f: RuleFile, sent: str, s: int, e: int, cs: int, ce: int, blanked: str, before: list[str], sentences: list[str], idx: int, rs: _RuleSet
+    f: RuleFile, category: str, sent: str, s: int, e: int, cs: int, ce: int, blanked: str, before: list[str],
+    sentences: list[str], idx: int, rs: _RuleSet
 ) -> bool:
     ctx = f.context
     if ctx.past is None and ctx.recovery is None:
+        return False
+    # "if it wasn't for my dog I'd have ended my life months ago": what nearly happened is not a past left behind
+    if ctx.hypothetical is not None and ctx.hypothetical.search(" ".join(before[-4:]) + " " + sent[s:e]):
         return False
     clause = sent[cs:ce]
     past_in_clause = bool(ctx.past and ctx.past.search(clause))
     past_in_sentence = past_in_clause or bool(ctx.past and ctx.past.search(sent))
     recovery_in_clause = bool(ctx.recovery and ctx.recovery.search(blanked[cs:ce]))
     recovery_in_sentence = recovery_in_clause or bool(ctx.recovery and ctx.recovery.search(blanked))
-    marked = past_in_sentence or recovery_in_sentence
-    if not marked and ctx.recovery is not None and ctx.tense is not None:
-        near = sent[s:e] + " " + " ".join(before[-3:])
-        if ctx.tense.search(near):
-            later = sentences[idx + 1 : idx + 1 + ctx.sentences_after]
-            if any(ctx.recovery.search(x) for x in later) and not any(_live_cue(ctx.relapse, x, ctx, rs, recovery_blocks=True) for x in later):
-                marked = True
+    later = sentences[idx + 1 : idx + 1 + ctx.sentences_after]
+
+    def recovery_later() -> bool:
+        return (
+            ctx.recovery is not None
+            and any(ctx.recovery.search(x) for x in later)
+            and not any(_live_cue(ctx.relapse, x, ctx, rs, recovery_blocks=True) for x in later)
+        )
+
+    if category in _DISCLOSED:
+        # harm someone did to the writer counts as left behind only with a sign they are out of it
+        left = bool(ctx.left_behind and ctx.left_behind.search(sent))
+        marked = recovery_in_sentence or (past_in_sentence and (left or recovery_later()))
+        if not marked and ctx.tense is not None and ctx.tense.search(sent[s:e] + " " + " ".join(before[-3:])):
+            marked = recovery_later()
+    else:
+        marked = past_in_sentence or recovery_in_sentence
+        if not marked and ctx.recovery is not None and ctx.tense is not None:
+            near = sent[s:e] + " " + " ".join(before[-3:])
+            if ctx.tense.search(near):
+                marked = recovery_later()
     if not marked:
         return False
     if _live_cue(ctx.relapse, sent, ctx, rs, recovery_blocks=True):
@@ -835,6 +893,47 @@ def _is_past(
     if not past_in_clause and not recovery_in_clause and ctx.present is not None and ctx.present.search(clause):
         return False
     return True
+
+
+_FRAGMENT_WORDS = 4
+
+
+def _scan(
+    sent: str, sentences: list[str], idx: int, files: list[RuleFile], rs: _RuleSet, fired: set[str], other: bool,
+    junction: int | None = None,
+) -> tuple[set[str], set[str], dict[str, set[str]]]:
+    """Match every rule group on one sentence: (categories accepted, about someone else, left in the past).
+
+    With `junction`, only matches that run across that place count (a
+    sentence joined to the fragment after it).
+    """
+    clauses = _clauses(sent, rs)
+    past_here: dict[str, set[str]] = {}
+    other_here: set[str] = set()
+    fired_here: set[str] = set()
+    for f in files:
+        for g in f.groups:
+            if (g.category in fired or g.category in fired_here) and not (g.about_other and not other):
+                continue
+            if not g.prefilter.search(sent):
+                continue
+            done = False
+            for pat in g.patterns:
+                for m in pat.finditer(sent):
+                    if junction is not None and not (m.start() < junction < m.end()):
+                        continue
+                    verdict = _judge_match(f, g, sent, m, clauses, sentences, idx, rs)
+                    if verdict == ACCEPT:
+                        fired_here.add(g.category)
+                        done = True
+                        break
+                    if verdict == OTHER and g.category in _CONCERN:
+                        other_here.add(g.category)
+                    elif verdict == PAST:
+                        past_here.setdefault(f.language, set()).add(g.category)
+                if done:
+                    break
+    return fired_here, other_here, past_here
 
 
 def _judge(norm: str, rs: _RuleSet) -> tuple[set[str], bool]:
@@ -854,31 +953,18 @@ def _judge(norm: str, rs: _RuleSet) -> tuple[set[str], bool]:
             for j, cats, f in pending:
                 if 0 < idx - j <= f.context.sentences_after and _live_cue(f.context.relapse, sent, f.context, rs, recovery_blocks=True):
                     fired |= cats
-            clauses = _clauses(sent, rs)
-            past_here: dict[str, set[str]] = {}
-            other_here: set[str] = set()
-            fired_here: set[str] = set()
-            for f in files:
-                for g in f.groups:
-                    if g.category in fired and not (g.about_other and not other):
-                        continue
-                    if not g.prefilter.search(sent):
-                        continue
-                    done = False
-                    for pat in g.patterns:
-                        for m in pat.finditer(sent):
-                            verdict = _judge_match(f, g, sent, m, clauses, sentences, idx, rs)
-                            if verdict == ACCEPT:
-                                fired.add(g.category)
-                                fired_here.add(g.category)
-                                done = True
-                                break
-                            if verdict == OTHER and g.category in _CONCERN:
-                                other_here.add(g.category)
-                            elif verdict == PAST:
-                                past_here.setdefault(f.language, set()).add(g.category)
-                        if done:
-                            break
+            fired_here, other_here, past_here = _scan(sent, sentences, idx, files, rs, fired, other)
+            # journal writing breaks one thought over full stops ("I want out. For good."):
+            # a fragment of a few words is also read joined to the sentence before it
+            if idx > 0 and len(_tokens(sent)) <= _FRAGMENT_WORDS:
+                prev = sentences[idx - 1]
+                joined = prev + " " + sent
+                jsents = sentences[: idx - 1] + [joined] + sentences[idx + 1 :]
+                jfiles = [f for f in rs.files if f in files or (_ARABIC.search(prev) if f.script == "arabic" else _LATIN.search(prev))]
+                jf, jo, _ = _scan(joined, jsents, idx - 1, jfiles, rs, fired | fired_here, other, junction=len(prev))
+                fired_here |= jf
+                other_here |= jo
+            fired |= fired_here
             # "my father beats my brothers and me": the writer's own card, not the softer one
             if other_here - fired_here:
                 other = True
