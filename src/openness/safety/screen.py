@@ -149,6 +149,7 @@ _TO_2 = re.compile(
     r"\b(want|wanna|going|gonna|need|have|ready|trying|try|wish|used|like|deserve|supposed|able|got|tempted|urge) 2 (?=[a-z])"
 )
 _SPACES = re.compile(r"[ \t\f\v]+")
+_NO_MORE = re.compile(r"\bno more(?=\s*(?:[,.]|$))")
 _PUNCT_SPACING = re.compile(r"\s*([.,])\s*")
 _PUNCT_RUNS = re.compile(r"[.,](?:\s*[.,])+")
 _TOKEN = re.compile(r"[\w']+")
@@ -254,6 +255,7 @@ def normalise(text: str) -> str:
     s = _REPEAT.sub(r"\1", s)
     s = _TO_2.sub(r"\1 to ", s)
     s = _TOKEN.sub(_expand_token, s)
+    s = _NO_MORE.sub("anymore", s)
     s = _SPACES.sub(" ", s)
     s = _PUNCT_SPACING.sub(r"\1 ", s)
     s = _PUNCT_RUNS.sub(lambda m: "." if "." in m.group(0) else ",", s)
@@ -266,7 +268,7 @@ def normalise(text: str) -> str:
 # --------------------------------------------------------------------------
 
 _TOP_KEYS = {"language", "description", "detect", "fragments", "categories", "context"}
-_GROUP_KEYS = {"patterns", "own_negation", "about_other", "person_check", "figurative", "unless", "needs", "note"}
+_GROUP_KEYS = {"patterns", "own_negation", "about_other", "person_check", "figurative", "unless", "needs", "literal", "note"}
 _CONTEXT_KEYS = {"clause_words", "negation", "figurative", "person", "fiction_news", "past"}
 _SECTION_KEYS = {
     "negation": {"cues", "bridge", "stop", "words_before", "words_after"},
@@ -283,11 +285,11 @@ _FRAGMENT_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 class _Group:
     """One rule group. Its patterns are compiled on first use; the prefilter at load."""
 
-    __slots__ = ("category", "sources", "prefilter", "own_negation", "about_other", "person_check", "figurative", "unless", "needs", "_patterns")
+    __slots__ = ("category", "sources", "prefilter", "own_negation", "about_other", "person_check", "figurative", "unless", "needs", "literal", "_patterns")
 
     def __init__(self, *, category: str, sources: tuple[str, ...], prefilter: re.Pattern, own_negation: bool,
                  about_other: bool, person_check: bool, figurative: re.Pattern | None, unless: re.Pattern | None,
-                 needs: re.Pattern | None = None) -> None:
+                 needs: re.Pattern | None = None, literal: bool = False) -> None:
         self.category = category
         self.sources = sources
         self.prefilter = prefilter
@@ -297,6 +299,7 @@ class _Group:
         self.figurative = figurative
         self.unless = unless
         self.needs = needs
+        self.literal = literal
         self._patterns: tuple[re.Pattern, ...] | None = None
 
     @property
@@ -561,6 +564,7 @@ def _compile_rules(data: Any, path: str) -> RuleFile:
                     figurative=_cue_regex(path, f"{where}.figurative", _str_list(path, f"{where}.figurative", g.get("figurative")), fragments),
                     unless=_cue_regex(path, f"{where}.unless", _str_list(path, f"{where}.unless", g.get("unless")), fragments),
                     needs=_cue_regex(path, f"{where}.needs", _str_list(path, f"{where}.needs", g.get("needs")), fragments),
+                    literal=_bool(path, f"{where}.literal", g.get("literal"), False),
                 )
             )
 
@@ -813,11 +817,13 @@ def _judge_match(
     if _negated_scan(after, ctx.neg_after, ctx):
         return NEGATED
 
-    # 2. figurative speech
-    if ctx.fig_before is not None and ctx.fig_words_before:
+    # 2. figurative speech (the file's cues do not apply to words that are never figurative, such as "raped me")
+    if g.literal:
+        pass
+    elif ctx.fig_before is not None and ctx.fig_words_before:
         if ctx.fig_before.search(" ".join(before[-ctx.fig_words_before :])):
             return FIGURATIVE
-    if ctx.fig_after is not None and ctx.fig_words_after:
+    if not g.literal and ctx.fig_after is not None and ctx.fig_words_after:
         if ctx.fig_after.search(" ".join(after[: ctx.fig_words_after])):
             return FIGURATIVE
     if g.figurative is not None and g.figurative.search(sent):
@@ -825,7 +831,8 @@ def _judge_match(
             return FIGURATIVE
     # a wording that is risky only beside a second sign ("before I go" beside a will)
     if g.needs is not None:
-        near = sentences[max(0, idx - 1) : idx + 2]
+        # the second sign must be outside the matched words
+        near = [x for x in sentences[max(0, idx - 1) : idx] + [blanked] + sentences[idx + 1 : idx + 2]]
         if not any(g.needs.search(x) for x in near):
             return FIGURATIVE
 
