@@ -1,15 +1,19 @@
-"""How well the local risky-language screen does on a labelled set, and how fast.
+"""How well the local risky-language screen does on the labelled sets, and how fast.
 
 Run by hand, not a test:
 
-    PYTHONPATH=src python3 benchmarks/safety_eval.py [labelled.yaml] [--show]
+    PYTHONPATH=src python3 benchmarks/safety_eval.py [labelled.yaml ...] [--show]
 
-For each language it prints: the number of lines, recall on risk lines (a risk
-line counts as found when any category fires), the false-alarm rate on the
-other lines, how often the category itself was right, and how the
-concern-for-someone-else flag did. Then the time per entry. With --show it
-also lists the lines it got wrong (this prints the labelled lines, never
-anyone's journal).
+With no file it reports the two sets in tests/safety/data separately: the set
+the rules were first written against (labelled_lines.yaml) and the held-out
+set written blind (heldout.yaml); a set whose lines carry `batch` numbers is
+also reported batch by batch. For each language it prints: the number of
+lines, recall on risk lines (a risk line counts as found when any category
+fires), the false-alarm rate on the other lines, how often the category
+itself was right, and how the concern-for-someone-else flag did ("n/m" flagged
+of the lines about someone else, "(+k)" flagged wrongly elsewhere). Then the
+time per entry over all the lines. With --show it also lists the lines it got
+wrong (this prints the labelled lines, never anyone's journal).
 """
 
 from __future__ import annotations
@@ -22,7 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-DEFAULT = ROOT / "tests" / "safety" / "data" / "labelled_lines.yaml"
+DATA = ROOT / "tests" / "safety" / "data"
+DEFAULTS = (DATA / "labelled_lines.yaml", DATA / "heldout.yaml")
 
 
 def load(path: Path) -> list[dict]:
@@ -82,20 +87,9 @@ def timing(items: list[dict], screen, rounds: int = 20) -> tuple[float, float, f
     return statistics.median(per), long_ms, avg_len
 
 
-def main(argv: list[str]) -> int:
-    show = "--show" in argv
-    args = [a for a in argv if not a.startswith("--")]
-    path = Path(args[0]) if args else DEFAULT
-    items = load(path)
-
-    t0 = time.perf_counter()
-    from openness.safety import screen as mod
-
-    mod.check_rules()
-    load_ms = (time.perf_counter() - t0) * 1000
-
-    stats = evaluate(items, mod.screen)
-    print(f"labelled set: {path}")
+def report(title: str, items: list[dict], screen, show: bool) -> None:
+    stats = evaluate(items, screen)
+    print(title)
     print(f"{'lang':<9}{'n':>5}{'risk':>6}{'recall':>8}{'safe':>6}{'false alarms':>14}{'category ok':>13}{'other flag':>12}")
     for lang in ("en", "ur", "roman_ur"):
         st = stats.get(lang)
@@ -115,19 +109,41 @@ def main(argv: list[str]) -> int:
         rec = found / risk if risk else float("nan")
         far = alarms / safe if safe else float("nan")
         print(f"{'urdu all':<9}{sum(s['n'] for s in urdu):>5}{risk:>6}{rec:>8.3f}{safe:>6}{far:>14.3f}")
-
-    median_ms, long_ms, avg_len = timing(items, mod.screen)
-    print()
-    print(f"rules load (once): {load_ms:.1f} ms")
-    print(f"per entry (one line): {median_ms:.3f} ms median")
-    print(f"per entry (~{avg_len:.0f} characters): {long_ms:.3f} ms")
-
     if show:
         for lang, st in stats.items():
             for x in st["misses"]:
                 print(f"MISS  [{lang}] {x}")
             for x in st["false"]:
                 print(f"FALSE [{lang}] {x}")
+    print()
+
+
+def main(argv: list[str]) -> int:
+    show = "--show" in argv
+    args = [a for a in argv if not a.startswith("--")]
+    paths = [Path(a) for a in args] or list(DEFAULTS)
+
+    t0 = time.perf_counter()
+    from openness.safety import screen as mod
+
+    mod.check_rules()
+    load_ms = (time.perf_counter() - t0) * 1000
+
+    everything: list[dict] = []
+    for path in paths:
+        items = load(path)
+        everything += items
+        report(f"labelled set: {path.name}", items, mod.screen, show)
+        batches = sorted({it.get("batch", 1) for it in items})
+        if len(batches) > 1:
+            for b in batches:
+                part = [it for it in items if it.get("batch", 1) == b]
+                report(f"labelled set: {path.name}, batch {b}", part, mod.screen, show=False)
+
+    median_ms, long_ms, avg_len = timing(everything, mod.screen)
+    print(f"rules load (once): {load_ms:.1f} ms")
+    print(f"per entry (one line): {median_ms:.3f} ms median")
+    print(f"per entry (~{avg_len:.0f} characters): {long_ms:.3f} ms")
     return 0
 
 

@@ -21,6 +21,8 @@ from openness.safety import screen as screen_mod
 from openness.safety.screen import CATEGORIES, LANGUAGES, RulesError, Screening, load_rules, normalise, screen
 
 DATA = Path(__file__).parent / "data" / "labelled_lines.yaml"
+# written blind, before the rules were read or changed (batch 1), and a second blind batch (batch: 2)
+HELDOUT = Path(__file__).parent / "data" / "heldout.yaml"
 
 TARGETS = {  # language: (minimum recall on risk lines, maximum false-alarm rate on the rest)
     "en": (0.95, 0.10),
@@ -31,6 +33,18 @@ TARGETS = {  # language: (minimum recall on risk lines, maximum false-alarm rate
 
 def _items() -> list[dict]:
     return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+
+
+def _heldout() -> list[dict]:
+    return yaml.safe_load(HELDOUT.read_text(encoding="utf-8"))
+
+
+def _rates(items: list[dict]) -> tuple[float, float, list[str], list[str]]:
+    risky = [it for it in items if it["label"]]
+    safe = [it for it in items if not it["label"]]
+    missed = [it["text"] for it in risky if not screen(it["text"]).fired]
+    alarms = [it["text"] for it in safe if screen(it["text"]).fired]
+    return 1 - len(missed) / len(risky), len(alarms) / len(safe), missed, alarms
 
 
 # --------------------------------------------------------------------------
@@ -74,6 +88,53 @@ def test_targets_on_labelled_set(lang):
     false_rate = len(alarms) / len(safe)
     assert recall >= min_recall, f"{lang} recall {recall:.3f}; missed: {missed}"
     assert false_rate <= max_false, f"{lang} false alarms {false_rate:.3f}: {alarms}"
+
+
+def test_heldout_set_is_well_formed_and_large_enough():
+    items = _heldout()
+    allowed = {"text", "lang", "label", "other", "batch"}
+    counts = {lang: 0 for lang in LANGUAGES}
+    risk = {lang: 0 for lang in LANGUAGES}
+    cats = {lang: set() for lang in LANGUAGES}
+    for it in items:
+        assert set(it) <= allowed and {"text", "lang", "label"} <= set(it), it
+        assert it["lang"] in LANGUAGES
+        assert isinstance(it["text"], str) and it["text"].strip()
+        assert set(it["label"]) <= set(CATEGORIES)
+        assert it.get("batch", 1) in (1, 2)
+        if it.get("other"):
+            assert it["label"] == [], "a line about someone else is not the writer's own risk"
+        counts[it["lang"]] += 1
+        risk[it["lang"]] += bool(it["label"])
+        cats[it["lang"]] |= set(it["label"])
+    assert counts["en"] >= 250 and counts["ur"] >= 100 and counts["roman_ur"] >= 80
+    for lang in LANGUAGES:
+        assert 0.3 <= risk[lang] / counts[lang] <= 0.5, lang
+        assert cats[lang] == set(CATEGORIES), f"{lang} lacks {set(CATEGORIES) - cats[lang]}"
+    texts = [it["text"] for it in items]
+    assert len(texts) == len(set(texts)), "duplicate lines"
+    # not copied from the set the rules were first written against: only a few short,
+    # common lines ("I want to die.") happen to be in both
+    assert len(set(texts) & {it["text"] for it in _items()}) <= 0.05 * len(texts)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_targets_on_heldout_set(lang):
+    min_recall, max_false = TARGETS[lang]
+    recall, false_rate, missed, alarms = _rates([it for it in _heldout() if it["lang"] == lang])
+    assert recall >= min_recall, f"{lang} recall {recall:.3f}; missed: {missed}"
+    assert false_rate <= max_false, f"{lang} false alarms {false_rate:.3f}: {alarms}"
+
+
+def test_concern_for_other_on_heldout_set():
+    items = _heldout()
+    others = [it for it in items if it.get("other")]
+    assert len(others) >= 20
+    flagged = [it["text"] for it in others if screen(it["text"]).concern_for_other]
+    assert len(flagged) / len(others) >= 0.8, set(it["text"] for it in others) - set(flagged)
+    own = [it for it in items if it["label"]]
+    wrongly = [it["text"] for it in own if screen(it["text"]).concern_for_other]
+    assert len(wrongly) <= 0.05 * len(own), wrongly
 
 
 def test_categories_on_labelled_set_mostly_match():
@@ -288,6 +349,72 @@ def test_past_left_behind_does_not_fire_but_a_relapse_does():
     assert screen("I used to cut. Last night I did it again.").categories == {"self_harm"}
     assert screen("Two years ago I hurt myself, and I hurt myself again yesterday.").categories == {"self_harm"}
     assert screen("I used to cut myself but now I want to kill myself.").fired
+
+
+def test_harm_done_to_the_writer_in_the_past_counts_until_they_say_they_are_out_of_it():
+    # a disclosure is usually told in the past tense
+    assert screen("I was sexually abused as a child and I still can't talk about it.").categories == {"abuse"}
+    assert screen("When I was nine my uncle did things to me.").categories == {"abuse"}
+    assert screen("میرے چچا بچپن میں مجھے غلط طریقے سے چھوتے تھے۔").categories == {"abuse"}
+    # ... and is left behind when the writer says so
+    assert not screen("My father beat me when I was a child; I'm safe now and have my own home.").fired
+    assert not screen("My ex used to control my money, but I've had my own account for two years now.").fired
+    assert not screen("بچپن میں ابو مجھے مارتے تھے، اب میں اپنے گھر میں محفوظ ہوں۔").fired
+
+
+def test_what_nearly_happened_is_not_a_past_left_behind():
+    assert screen("If it wasn't for my dog I'd have ended my life months ago.").categories == {"suicide"}
+    assert not screen("I ended up thinking about ending my life months ago, but I'm in a good place now.").fired
+
+
+def test_a_fragment_is_read_with_the_sentence_before():
+    assert screen("It's all too much, I want out. For good.").categories == {"suicide"}
+    assert screen("I relapsed. 3 months clean gone.").categories == {"self_harm"}
+    assert not screen("I want out. Of this job, I mean.").fired
+
+
+@pytest.mark.parametrize(
+    "risky,safe",
+    [
+        ("I just want to make it all stop.", "Turned off my notifications to make the buzzing stop."),
+        ("I've written goodbye letters to my kids.", "I wrote a goodbye message to my team on my last day."),
+        ("I've started giving my things away, I won't need them.", "Gave my old clothes away to charity."),
+        ("I wrote my will today. I just want everything sorted before I go.", "I wrote my will after my daughter was born, like responsible adults do."),
+        ("I cut myself with a knife last night.", "Cut my finger chopping onions."),
+        ("he said no one would believe me if i told", "He said nobody would believe me about the UFO lol"),
+        ("Someone raped me at a party.", "We danced at a party."),
+        ("I'm not allowed to see my family anymore, he says they're poisoning me against him.", "My dad won't let me go to the party, so unfair."),
+        ("I'm never getting better.", "I'll never get better at drawing lol"),
+        ("میں نے امی کے لیے ایک آخری خط لکھ کر رکھ دیا ہے۔", "ریٹائر ہونے والے ساتھی کے لیے الوداعی کارڈ لکھا۔"),
+        ("اس نے کہا کسی کو بتایا تو کوئی یقین نہیں کرے گا۔", "بھائی نے میری چاکلیٹ کھا لی، میں اسے مار ڈالوں گی۔"),
+        ("usne mera gala dabaya", "ye kaam to mujhe maar dalega yaar, itna workload hai"),
+    ],
+)
+def test_indirect_wording_pairs(risky, safe):
+    assert screen(risky).fired, risky
+    assert not screen(safe).fired, safe
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My dad says nothing will ever change and he's given up.",
+        "My girlfriend feels completely trapped and says there's no way out.",
+        "ابو کہتے ہیں کچھ نہیں بدلے گا، انہوں نے ہمت ہار دی ہے۔",
+        "abbu kehte hain kuch nahi badlega, unhon ne himmat haar di hai",
+    ],
+)
+def test_hopelessness_about_someone_else_sets_concern(text):
+    res = screen(text)
+    assert not res.fired
+    assert res.concern_for_other
+
+
+def test_whom_a_letter_is_for_is_not_who_wrote_it():
+    res = screen("میں نے امی کے لیے ایک آخری خط لکھ کر رکھ دیا ہے۔")
+    assert res.categories == {"suicide"} and not res.concern_for_other
+    res = screen("I wrote a goodbye letter to my sister today.")
+    assert res.categories == {"suicide"} and not res.concern_for_other
 
 
 def test_the_past_clears_only_its_own_sentence():
