@@ -417,6 +417,24 @@ def test_whom_a_letter_is_for_is_not_who_wrote_it():
     assert res.categories == {"suicide"} and not res.concern_for_other
 
 
+def test_someone_elses_words_are_theirs():
+    res = screen("My best mate texted me 'I can't do this anymore' at 3am.")
+    assert not res.fired and res.concern_for_other
+    assert screen("I can't do this anymore, sorry mum.").fired
+
+
+def test_the_gate_never_skips_a_group_that_would_match():
+    rs = screen_mod._rules()
+    gated = [(f, g) for f in rs.files for g in f.groups if g.gate is not None]
+    assert len(gated) >= 0.9 * sum(len(f.groups) for f in rs.files)
+    for it in _items() + _heldout():
+        norm = normalise(it["text"])
+        for sent in filter(None, (x.strip(" ,") for x in norm.split("."))):
+            for f, g in gated:
+                if g.prefilter.search(sent):
+                    assert any(a in sent for a in g.gate), (f.language, g.category, it["text"])
+
+
 def test_the_past_clears_only_its_own_sentence():
     text = "I used to want to die; I'm doing better now. Actually, today I want to die again."
     assert screen(text).categories == {"suicide"}

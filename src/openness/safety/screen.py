@@ -11,8 +11,10 @@ logs, prints or stores the text.
 How a line is judged
 --------------------
 The text is normalised (`normalise`), split into sentences, and each sentence
-into clauses (at commas and words such as "but"). Each rule pattern that
-matches is then checked against its surroundings, in this order:
+into clauses (at commas and words such as "but"). A fragment of a few words
+after a full stop ("I want out. For good.") is also read joined to the
+sentence before it. Each rule pattern that matches is then checked against
+its surroundings, in this order:
 
 1. negation: "I don't want to die", "main marna nahi chahta". A negation word
    clears the match when it sits inside it, or just before it (or, for Urdu,
@@ -20,19 +22,32 @@ matches is then checked against its surroundings, in this order:
    between. Patterns whose meaning already holds a negation ("no reason to
    live", "jeene ka dil nahi karta") are marked `own_negation`.
 2. figurative speech about things: "my phone is dying", "I cut myself
-   shaving", "he beat me at chess".
+   shaving", "he beat me at chess". Groups marked `literal` ("raped me") skip
+   the file's general cues and keep only their own. A group with `needs` is
+   a wording that is risky only beside a second sign, looked for outside the
+   matched words in the sentence or the one either side ("before I go"
+   beside a will or a goodbye letter).
 3. fiction and news: "the character in the novel kills himself".
 4. the past the writer has left behind: "I used to want to die; I'm doing
    better now". A sign that it is happening again ("last night I did it
-   again") keeps the match, also from a following sentence.
+   again") keeps the match, also from a following sentence. What nearly
+   happened ("I'd have ended my life months ago") is not a past. Harm done
+   to the writer (abuse) is usually first told in the past tense ("when I
+   was nine my uncle..."), so a past cue alone does not clear it: it needs a
+   sign the writer is out of it ("I left him", "I'm safe now").
 5. the person: "my friend said she wants to die" is not the writer's own
-   risk; it sets `concern_for_other` instead.
+   risk; it sets `concern_for_other` instead (for every category, hopeless
+   too). A person named as whom something is for ("a letter to my sister")
+   is not the subject, and an "I" just after "she texted me" is her words.
 
 Painful feelings on their own (sad, lonely, ashamed, numb, a failure) are what
 this product helps people name; no rule is written for them.
 
-Rules are compiled once, on first use, and cached. A rules file with an
-unknown key or a broken pattern raises `RulesError` naming the file.
+Rules are compiled once, on first use, and cached. Each group also gets a
+gate: strings one of which every match must contain, read off its patterns,
+so most groups are skipped with a substring test before any regular
+expression runs. A rules file with an unknown key or a broken pattern raises
+`RulesError` naming the file.
 """
 
 from __future__ import annotations
@@ -273,7 +288,7 @@ _CONTEXT_KEYS = {"clause_words", "negation", "figurative", "person", "fiction_ne
 _SECTION_KEYS = {
     "negation": {"cues", "bridge", "stop", "words_before", "words_after"},
     "figurative": {"before", "after", "words_before", "words_after"},
-    "person": {"self", "other", "other_in_match", "object_before", "object_after", "words_before", "words_after"},
+    "person": {"self", "other", "other_in_match", "object_before", "object_after", "reporting", "words_before", "words_after"},
     "fiction_news": {"cues"},
     "past": {"cues", "recovery", "relapse", "present", "tense", "hypothetical", "left_behind", "sentences_after"},
 }
@@ -285,7 +300,7 @@ _FRAGMENT_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 class _Group:
     """One rule group. Its patterns are compiled on first use; the prefilter at load."""
 
-    __slots__ = ("category", "sources", "prefilter", "own_negation", "about_other", "person_check", "figurative", "unless", "needs", "literal", "_patterns")
+    __slots__ = ("category", "sources", "prefilter", "own_negation", "about_other", "person_check", "figurative", "unless", "needs", "literal", "gate", "_patterns")
 
     def __init__(self, *, category: str, sources: tuple[str, ...], prefilter: re.Pattern, own_negation: bool,
                  about_other: bool, person_check: bool, figurative: re.Pattern | None, unless: re.Pattern | None,
@@ -300,6 +315,8 @@ class _Group:
         self.unless = unless
         self.needs = needs
         self.literal = literal
+        # words one of which every match must contain: a cheap check before the regular expressions
+        self.gate = _gate(sources)
         self._patterns: tuple[re.Pattern, ...] | None = None
 
     @property
@@ -326,6 +343,7 @@ class _Context:
     person_other_in_match: frozenset[str]
     person_object_before: frozenset[str]
     person_object_after: tuple[str, ...]
+    person_reporting: frozenset[str]
     person_before: int
     person_after: int
     fiction: re.Pattern | None
@@ -456,6 +474,76 @@ def _prepare(path: str, where: str, text: str, fragments: dict[str, str]) -> str
     if re.search(r"[A-Z]", bare):
         raise _err(path, where, f"patterns are matched against lower-case text; write {text!r} in lower case")
     return _collapse_pairs(expanded.translate(_LETTER_FOLD))
+
+
+_MIN_ANCHOR = 3
+# anchors this common let nearly every sentence through; another part of the pattern is a better check
+_WEAK_ANCHORS = frozenset(
+    "the and for you off out with from that this was are not but have has had him her his she they them "
+    "then when what all any one own now just down into over very been will would can could did does".split()
+)
+
+
+def _anchor_score(cand: frozenset[str]) -> tuple[int, int, int]:
+    stripped = [a.strip() for a in cand]
+    weak = sum(1 for a in stripped if a in _WEAK_ANCHORS or len(a) < _MIN_ANCHOR)
+    return (-weak, min(map(len, stripped)), -len(cand))
+
+
+def _anchors(items) -> frozenset[str] | None:
+    """Strings one of which every match of a parsed sequence contains, or None if none can be told."""
+    from re import _constants as C  # the parser's own names; only read
+
+    best: frozenset[str] | None = None
+
+    def consider(cand: frozenset[str] | None) -> None:
+        nonlocal best
+        if not cand or min(len(a.strip()) for a in cand) < 2:
+            return
+        if best is None or _anchor_score(cand) > _anchor_score(best):
+            best = cand
+
+    run: list[str] = []
+    for op, av in list(items) + [(None, None)]:
+        if op is C.LITERAL:
+            run.append(chr(av))
+            continue
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            lo, _hi, sub = av
+            sub = list(sub)
+            if lo >= 1 and len(sub) == 1 and sub[0][0] is C.LITERAL:
+                run.append(chr(sub[0][1]))  # "l{1,2}": at least one
+                consider(frozenset({"".join(run)}) if run else None)
+                run = []
+                continue
+        if run:
+            consider(frozenset({"".join(run)}))
+            run = []
+        if op is C.SUBPATTERN:
+            consider(_anchors(av[-1]))
+        elif op is C.BRANCH:
+            parts = [_anchors(b) for b in av[1]]
+            if all(x is not None for x in parts):
+                consider(frozenset().union(*parts))
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] >= 1:
+            consider(_anchors(av[2]))
+    return best
+
+
+def _gate(sources: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The union of each pattern's anchors, or None when a pattern has none (then no gate)."""
+    from re import _parser
+
+    out: set[str] = set()
+    try:
+        for src in sources:
+            a = _anchors(_parser.parse(src))
+            if a is None:
+                return None
+            out |= a
+    except Exception:  # pragma: no cover - the gate is only a shortcut
+        return None
+    return tuple(sorted(out, key=len))
 
 
 def _wrap(body: str) -> str:
@@ -599,6 +687,7 @@ def _compile_rules(data: Any, path: str) -> RuleFile:
         person_other_in_match=words("person", "other_in_match"),
         person_object_before=words("person", "object_before"),
         person_object_after=tuple(sorted(words("person", "object_after"))),
+        person_reporting=words("person", "reporting"),
         person_before=num("person", "words_before", 8),
         person_after=num("person", "words_after", 0),
         fiction=cues("fiction_news", "cues"),
@@ -769,14 +858,24 @@ def _person(ctx: _Context, span_toks: list[str], before: list[str], after: list[
         if t in ctx.person_self:
             return "self"
     window = before[-ctx.person_before :] if ctx.person_before else []
-    for i in range(len(window) - 1, -1, -1):
+    i = len(window) - 1
+    while i >= 0:
         t = window[i]
         if t in ctx.person_self:
+            # "she texted me 'I can't do this anymore'": the words of the one who said them
+            j = i - 1
+            if j >= 0 and window[j] in ("me", "us") and j - 1 >= 0 and window[j - 1] in ctx.person_reporting:
+                j -= 1
+            if t == "i" and j >= 0 and window[j] in ctx.person_reporting:
+                i = j - 1
+                continue
             return "self"
         if t in ctx.person_other:
             if _is_object(ctx, window, i):
+                i -= 1
                 continue  # "a letter for my mum", "امی کے لیے": whom it is for, not who speaks
             return "other"
+        i -= 1
     return "self"
 
 
@@ -921,6 +1020,8 @@ def _scan(
     for f in files:
         for g in f.groups:
             if (g.category in fired or g.category in fired_here) and not (g.about_other and not other):
+                continue
+            if g.gate is not None and not any(a in sent for a in g.gate):
                 continue
             if not g.prefilter.search(sent):
                 continue
