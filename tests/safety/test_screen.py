@@ -21,7 +21,7 @@ from openness.safety import screen as screen_mod
 from openness.safety.screen import CATEGORIES, LANGUAGES, RulesError, Screening, load_rules, normalise, screen
 
 DATA = Path(__file__).parent / "data" / "labelled_lines.yaml"
-# written blind, before the rules were read or changed (batch 1), and a second blind batch (batch: 2)
+# written blind, before the rules were read or changed (batch 1), then two more blind batches (batch: 2, 3)
 HELDOUT = Path(__file__).parent / "data" / "heldout.yaml"
 
 TARGETS = {  # language: (minimum recall on risk lines, maximum false-alarm rate on the rest)
@@ -101,7 +101,7 @@ def test_heldout_set_is_well_formed_and_large_enough():
         assert it["lang"] in LANGUAGES
         assert isinstance(it["text"], str) and it["text"].strip()
         assert set(it["label"]) <= set(CATEGORIES)
-        assert it.get("batch", 1) in (1, 2)
+        assert it.get("batch", 1) in (1, 2, 3)
         if it.get("other"):
             assert it["label"] == [], "a line about someone else is not the writer's own risk"
         counts[it["lang"]] += 1
