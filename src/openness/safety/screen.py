@@ -916,7 +916,8 @@ def _judge_match(
     if _negated_scan(after, ctx.neg_after, ctx):
         return NEGATED
 
-    # 2. figurative speech (the file's cues do not apply to words that are never figurative, such as "raped me")
+    # 2. figurative speech (the file's cues do not apply to words that are never
+    # figurative, such as "raped me")
     if g.literal:
         pass
     elif ctx.fig_before is not None and ctx.fig_words_before:
