@@ -304,7 +304,7 @@ class _Group:
 
     def __init__(self, *, category: str, sources: tuple[str, ...], prefilter: re.Pattern, own_negation: bool,
                  about_other: bool, person_check: bool, figurative: re.Pattern | None, unless: re.Pattern | None,
-                 needs: re.Pattern | None = None, literal: bool = False) -> None:
+                 needs: re.Pattern | None = None, literal: bool = False, gate: tuple[str, ...] | None = None) -> None:
         self.category = category
         self.sources = sources
         self.prefilter = prefilter
@@ -315,8 +315,8 @@ class _Group:
         self.unless = unless
         self.needs = needs
         self.literal = literal
-        # words one of which every match must contain: a cheap check before the regular expressions
-        self.gate = _gate(sources)
+        # strings one of which every match must contain: a cheap check before the regular expressions
+        self.gate = gate
         self._patterns: tuple[re.Pattern, ...] | None = None
 
     @property
@@ -494,56 +494,65 @@ def _anchors(items) -> frozenset[str] | None:
     """Strings one of which every match of a parsed sequence contains, or None if none can be told."""
     from re import _constants as C  # the parser's own names; only read
 
+    LIT, SUB, BR, REPS = C.LITERAL, C.SUBPATTERN, C.BRANCH, (C.MAX_REPEAT, C.MIN_REPEAT)
     best: frozenset[str] | None = None
+    best_score: tuple[int, int, int] | None = None
 
     def consider(cand: frozenset[str] | None) -> None:
-        nonlocal best
+        nonlocal best, best_score
         if not cand or min(len(a.strip()) for a in cand) < 2:
             return
-        if best is None or _anchor_score(cand) > _anchor_score(best):
-            best = cand
+        score = _anchor_score(cand)
+        if best_score is None or score > best_score:
+            best, best_score = cand, score
 
     run: list[str] = []
-    for op, av in list(items) + [(None, None)]:
-        if op is C.LITERAL:
+    for op, av in getattr(items, "data", items):
+        if op is LIT:
             run.append(chr(av))
             continue
-        if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+        if op in REPS:
             lo, _hi, sub = av
-            sub = list(sub)
-            if lo >= 1 and len(sub) == 1 and sub[0][0] is C.LITERAL:
+            sub = getattr(sub, "data", sub)
+            if lo >= 1 and len(sub) == 1 and sub[0][0] is LIT:
                 run.append(chr(sub[0][1]))  # "l{1,2}": at least one
-                consider(frozenset({"".join(run)}) if run else None)
+                consider(frozenset({"".join(run)}))
                 run = []
                 continue
         if run:
             consider(frozenset({"".join(run)}))
             run = []
-        if op is C.SUBPATTERN:
+        if op is SUB:
             consider(_anchors(av[-1]))
-        elif op is C.BRANCH:
-            parts = [_anchors(b) for b in av[1]]
-            if all(x is not None for x in parts):
+        elif op is BR:
+            parts = []
+            for b in av[1]:
+                a = _anchors(b)
+                if a is None:
+                    break
+                parts.append(a)
+            else:
                 consider(frozenset().union(*parts))
-        elif op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] >= 1:
+        elif op in REPS and av[0] >= 1:
             consider(_anchors(av[2]))
+    if run:
+        consider(frozenset({"".join(run)}))
     return best
 
 
-def _gate(sources: tuple[str, ...]) -> tuple[str, ...] | None:
-    """The union of each pattern's anchors, or None when a pattern has none (then no gate)."""
-    from re import _parser
-
-    out: set[str] = set()
+def _compile_with_gate(src: str) -> tuple[re.Pattern, tuple[str, ...] | None]:
+    """Compile a group's prefilter and read its gate off the same parse (parsing is most of the load time)."""
     try:
-        for src in sources:
-            a = _anchors(_parser.parse(src))
-            if a is None:
-                return None
-            out |= a
-    except Exception:  # pragma: no cover - the gate is only a shortcut
-        return None
-    return tuple(sorted(out, key=len))
+        from re import _compiler, _parser
+
+        tree = _parser.parse(src)
+        anchors = _anchors(tree)
+        rx = _compiler.compile(tree)
+    except re.error:
+        raise
+    except Exception:  # pragma: no cover - a Python without these internals: no gate, the same matches
+        return re.compile(src), None
+    return rx, (tuple(sorted(anchors, key=len)) if anchors else None)
 
 
 def _wrap(body: str) -> str:
@@ -634,7 +643,7 @@ def _compile_rules(data: Any, path: str) -> RuleFile:
             bodies = [_compile_one(path, f"{where}.patterns[{i}]", p, fragments, bounded=False, check=False) for i, p in enumerate(pats)]
             try:
                 # one compile per group; the word boundary before is shared, so it is checked once per place
-                prefilter = re.compile(r"(?<![\w'])(?:" + "|".join(f"(?:{b})" for b in bodies) + ")")
+                prefilter, gate = _compile_with_gate(r"(?<![\w'])(?:" + "|".join(f"(?:{b})" for b in bodies) + ")")
             except re.error:
                 for i, p in enumerate(pats):  # find the broken one, for a clear message
                     _compile_one(path, f"{where}.patterns[{i}]", p, fragments)
@@ -653,6 +662,7 @@ def _compile_rules(data: Any, path: str) -> RuleFile:
                     unless=_cue_regex(path, f"{where}.unless", _str_list(path, f"{where}.unless", g.get("unless")), fragments),
                     needs=_cue_regex(path, f"{where}.needs", _str_list(path, f"{where}.needs", g.get("needs")), fragments),
                     literal=_bool(path, f"{where}.literal", g.get("literal"), False),
+                    gate=gate,
                 )
             )
 
