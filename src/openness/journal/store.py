@@ -553,8 +553,8 @@ class Journal:
             args.append(limit)
         return sql
 
-    def recent(self, n: int = 10, *, kind: str | None = None, since: datetime | None = None) -> list[Record]:
-        """The newest `n` entries (of `kind`, since `since`), newest first."""
+    def _filters(self, since: datetime | None, kind: str | None) -> tuple[list[str], list[Any]]:
+        """WHERE clauses for `since` and `kind` (an encrypted journal's kind is inside the body)."""
         where, args = [], []
         if since is not None:
             where.append("created_ms >= ?")
@@ -562,6 +562,12 @@ class Journal:
         if kind and not self.encrypted:
             where.append("kind = ?")
             args.append(kind)
+        return where, args
+
+    def recent(self, n: int = 10, *, kind: str | None = None, since: datetime | None = None) -> list[Record]:
+        """The newest `n` entries (of `kind`, since `since`), newest first."""
+        where, args = self._filters(since, kind)
+        if kind and not self.encrypted:
             return [self._record(r) for r in self._query(self._select(where, args, "DESC", n), args)]
         if not kind:
             return [self._record(r) for r in self._query(self._select(where, args, "DESC", n), args)]
@@ -592,13 +598,7 @@ class Journal:
 
     def entries_with_times(self, *, since: datetime | None = None, kind: str | None = None) -> Iterator[tuple[Record, int]]:
         """Like `entries`, with each entry's last-change time (ms), for export."""
-        where, args = [], []
-        if since is not None:
-            where.append("created_ms >= ?")
-            args.append(_ms(since))
-        if kind and not self.encrypted:
-            where.append("kind = ?")
-            args.append(kind)
+        where, args = self._filters(since, kind)
         sql = "SELECT id, created, sealed, body, updated_ms FROM entries"
         if where:
             sql += " WHERE " + " AND ".join(where)
