@@ -12,13 +12,18 @@ lines, recall on risk lines (a risk line counts as found when any category
 fires), the false-alarm rate on the other lines, how often the category
 itself was right, and how the concern-for-someone-else flag did ("n/m" flagged
 of the lines about someone else, "(+k)" flagged wrongly elsewhere). Then the
-time per entry over all the lines. With --show it also lists the lines it got
+time per entry over all the lines, and the time a fresh process takes
+from importing the screen to the end of its first check of an ordinary line
+(the median of several whole processes; this is what the first check-in or
+journal entry of a run pays). With --show it also lists the lines it got
 wrong (this prints the labelled lines, never anyone's journal).
 """
 
 from __future__ import annotations
 
+import os
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -87,6 +92,26 @@ def timing(items: list[dict], screen, rounds: int = 20) -> tuple[float, float, f
     return statistics.median(per), long_ms, avg_len
 
 
+FIRST_CHECK = """
+import time
+t = time.perf_counter()
+from openness.safety.screen import screen
+screen("I had a long day at work and felt tired")
+print((time.perf_counter() - t) * 1000)
+"""
+
+
+def first_check(runs: int = 9) -> float:
+    """Median ms, in a fresh process, from importing the screen to the end of its first check."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}  # as an installed program runs
+    env["PYTHONPATH"] = str(ROOT / "src")
+    times = []
+    for _ in range(runs + 1):
+        out = subprocess.run([sys.executable, "-c", FIRST_CHECK], env=env, capture_output=True, text=True, check=True)
+        times.append(float(out.stdout.strip()))
+    return statistics.median(times[1:])  # the first run may write bytecode
+
+
 def report(title: str, items: list[dict], screen, show: bool) -> None:
     stats = evaluate(items, screen)
     print(title)
@@ -128,6 +153,9 @@ def main(argv: list[str]) -> int:
 
     mod.check_rules()
     load_ms = (time.perf_counter() - t0) * 1000
+    t0 = time.perf_counter()
+    mod.check_rules(strict=True)
+    strict_ms = (time.perf_counter() - t0) * 1000
 
     everything: list[dict] = []
     for path in paths:
@@ -141,7 +169,9 @@ def main(argv: list[str]) -> int:
                 report(f"labelled set: {path.name}, batch {b}", part, mod.screen, show=False)
 
     median_ms, long_ms, avg_len = timing(everything, mod.screen)
-    print(f"rules load (once): {load_ms:.1f} ms")
+    print(f"first check in a fresh process (import, rules load, one ordinary line): {first_check():.1f} ms median")
+    print(f"rules load (once, expressions compiled on first use): {load_ms:.1f} ms")
+    print(f"compiling every expression besides (check_rules(strict=True)): {strict_ms:.1f} ms")
     print(f"per entry (one line): {median_ms:.3f} ms median")
     print(f"per entry (~{avg_len:.0f} characters): {long_ms:.3f} ms")
     return 0

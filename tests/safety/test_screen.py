@@ -9,9 +9,8 @@ screen that fires on everything or on nothing.
 from __future__ import annotations
 
 import dataclasses
+import json
 import logging
-import statistics
-import time
 from pathlib import Path
 
 import pytest
@@ -435,6 +434,29 @@ def test_the_gate_never_skips_a_group_that_would_match():
                     assert any(a in sent for a in g.gate), (f.language, g.category, it["text"])
 
 
+def test_the_gate_cache_is_current():
+    # rebuild it with: PYTHONPATH=src python -c "from openness.safety.screen import write_gate_cache; write_gate_cache()"
+    assert json.loads(screen_mod.GATES_FILE.read_text(encoding="utf-8")) == screen_mod.fresh_gates()
+
+
+def test_lazy_rules_judge_like_rules_compiled_at_once(monkeypatch):
+    lazy = screen_mod._rules()
+    assert all(f.groups[0].pattern_gates for f in lazy.files)
+    eager = screen_mod._build_ruleset([load_rules(screen_mod.RULES_DIR / screen_mod.RULE_FILES[lang]) for lang in LANGUAGES])
+    texts = [it["text"] for it in _items() + _heldout()]
+    monkeypatch.setattr(screen_mod, "_cache", eager)
+    expected = [screen(x) for x in texts]
+    monkeypatch.setattr(screen_mod, "_cache", lazy)
+    assert [screen(x) for x in texts] == expected
+
+
+def test_a_changed_rules_file_is_compiled_in_full(monkeypatch):
+    monkeypatch.setattr(screen_mod, "_cached_gates", lambda: {})
+    rf = screen_mod._load_shipped("en", {})
+    assert rf.groups[0]._parts is not None  # compiled now, gates read off the patterns
+    assert [g.pattern_gates for g in rf.groups] == [g.pattern_gates for g in screen_mod._rules().files[0].groups]
+
+
 def test_the_past_clears_only_its_own_sentence():
     text = "I used to want to die; I'm doing better now. Actually, today I want to die again."
     assert screen(text).categories == {"suicide"}
@@ -558,22 +580,6 @@ def test_never_prints_or_logs_the_text(capsys, caplog):
     out, err = capsys.readouterr()
     assert out == "" and err == ""
     assert "zebra" not in caplog.text and caplog.records == []
-
-
-def test_speed_per_entry():
-    screen("warm up")
-    entry = (
-        "Today was long. I went to work, came home and cried a bit. My sister called and we talked about "
-        "mum. I don't really want to see anyone this week. I feel tired and a bit lost, and I keep thinking "
-        "that nobody would notice if I stopped replying. Tomorrow I have to call the bank."
-    )
-    assert 250 <= len(entry) <= 400
-    times = []
-    for _ in range(30):
-        t = time.perf_counter()
-        screen(entry)
-        times.append(time.perf_counter() - t)
-    assert statistics.median(times) < 0.010
 
 
 # --------------------------------------------------------------------------

@@ -43,15 +43,23 @@ its surroundings, in this order:
 Painful feelings on their own (sad, lonely, ashamed, numb, a failure) are what
 this product helps people name; no rule is written for them.
 
-Rules are compiled once, on first use, and cached. Each group also gets a
-gate: strings one of which every match must contain, read off its patterns,
-so most groups are skipped with a substring test before any regular
-expression runs. A rules file with an unknown key or a broken pattern raises
-`RulesError` naming the file.
+Rules are loaded once, on first use, and cached. Each group has a gate:
+strings one of which every match must contain, read off its patterns, so
+most groups are skipped with a substring test before any regular expression
+runs. The gates of the shipped rules are kept in `rules/gates.json` (see
+"The gate cache" below), so loading them parses the YAML and checks its
+shape but compiles nothing: a group's expressions are compiled the first
+time its gate lets a sentence through, and each context cue the first time
+it is needed. Ordinary text compiles almost nothing. `load_rules` and
+`check_rules(strict=True)` compile everything at once. A rules file with an
+unknown key or a broken pattern raises `RulesError` naming the file.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import json
 import re
 import threading
 import unicodedata
@@ -297,33 +305,118 @@ _FRAGMENT_REF = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 _FRAGMENT_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 
+class _Lazy:
+    """A regular expression compiled the first time it is used."""
+
+    __slots__ = ("_make", "_rx")
+
+    def __init__(self, make) -> None:
+        self._make = make
+        self._rx: re.Pattern | None = None
+
+    def get(self) -> re.Pattern:
+        rx = self._rx
+        if rx is None:
+            rx = self._rx = self._make()
+        return rx
+
+    def search(self, *args):
+        return self.get().search(*args)
+
+    def finditer(self, *args):
+        return self.get().finditer(*args)
+
+
+def _force(rx: Any) -> None:
+    if isinstance(rx, _Lazy):
+        rx.get()
+
+
+@dataclass(frozen=True)
+class _Parts:
+    """What a rule group expands to, on first use."""
+
+    sources: tuple[str, ...]  # the pattern bodies, fragments expanded
+    figurative: Any  # re.Pattern, _Lazy or None
+    unless: Any
+    needs: Any
+
+
 class _Group:
-    """One rule group. Its patterns are compiled on first use; the prefilter at load."""
+    """One rule group.
 
-    __slots__ = ("category", "sources", "prefilter", "own_negation", "about_other", "person_check", "figurative", "unless", "needs", "literal", "gate", "_patterns")
+    Each pattern has a gate (strings one of which its every match contains, or
+    None when none can be told) and is compiled the first time its gate lets
+    a sentence through. The group's gate is the union of its patterns' gates.
+    """
 
-    def __init__(self, *, category: str, sources: tuple[str, ...], prefilter: re.Pattern, own_negation: bool,
-                 about_other: bool, person_check: bool, figurative: re.Pattern | None, unless: re.Pattern | None,
-                 needs: re.Pattern | None = None, literal: bool = False, gate: tuple[str, ...] | None = None) -> None:
+    __slots__ = ("category", "own_negation", "about_other", "person_check", "literal", "gate", "pattern_gates",
+                 "_make", "_expand_one", "_parts", "_compiled", "_prefilter")
+
+    def __init__(self, *, category: str, own_negation: bool, about_other: bool, person_check: bool, literal: bool,
+                 pattern_gates: tuple, make, expand_one, parts: _Parts | None = None, compiled: list | None = None) -> None:
         self.category = category
-        self.sources = sources
-        self.prefilter = prefilter
         self.own_negation = own_negation
         self.about_other = about_other
         self.person_check = person_check
-        self.figurative = figurative
-        self.unless = unless
-        self.needs = needs
         self.literal = literal
-        # strings one of which every match must contain: a cheap check before the regular expressions
-        self.gate = gate
-        self._patterns: tuple[re.Pattern, ...] | None = None
+        self.pattern_gates: tuple[tuple[str, ...] | None, ...] = pattern_gates
+        # a cheap check before any regular expression: one of these strings is in every match
+        self.gate: tuple[str, ...] | None = (
+            None if any(pg is None for pg in pattern_gates) else tuple(sorted({x for pg in pattern_gates for x in pg}, key=lambda x: (len(x), x)))
+        )
+        self._make = make  # () -> _Parts
+        self._expand_one = expand_one  # (i) -> the body of pattern i, fragments expanded
+        self._parts = parts
+        self._compiled: list[re.Pattern | None] = compiled if compiled is not None else [None] * len(pattern_gates)
+        self._prefilter: re.Pattern | None = None
+
+    def parts(self) -> _Parts:
+        p = self._parts
+        if p is None:
+            p = self._parts = self._make()
+        return p
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return self.parts().sources
+
+    @property
+    def figurative(self):
+        return self.parts().figurative
+
+    @property
+    def unless(self):
+        return self.parts().unless
+
+    @property
+    def needs(self):
+        return self.parts().needs
+
+    def pattern(self, i: int) -> re.Pattern:
+        rx = self._compiled[i]
+        if rx is None:
+            p = self._parts
+            rx = self._compiled[i] = re.compile(_wrap(p.sources[i] if p is not None else self._expand_one(i)))
+        return rx
 
     @property
     def patterns(self) -> tuple[re.Pattern, ...]:
-        if self._patterns is None:
-            self._patterns = tuple(re.compile(_wrap(b)) for b in self.sources)
-        return self._patterns
+        """Every pattern, compiled (in the order of the file)."""
+        return tuple(self.pattern(i) for i in range(len(self.pattern_gates)))
+
+    def candidates(self, sent: str):
+        """The compiled patterns whose gate lets `sent` through, in the order of the file."""
+        for i, pg in enumerate(self.pattern_gates):
+            if pg is None or any(x in sent for x in pg):
+                yield self.pattern(i)
+
+    @property
+    def prefilter(self) -> re.Pattern:
+        """All the patterns in one expression (the tests use it to check the gates)."""
+        if self._prefilter is None:
+            self._prefilter = re.compile(r"(?<![\w'])(?:" + "|".join(f"(?:{b})" for b in self.sources) + ")")
+        return self._prefilter
 
 
 @dataclass(frozen=True)
@@ -334,8 +427,9 @@ class _Context:
     neg_stop: frozenset[str]
     neg_before: int
     neg_after: int
-    fig_before: re.Pattern | None
-    fig_after: re.Pattern | None
+    # the regular expressions below are re.Pattern, _Lazy (compiled on first use) or None
+    fig_before: Any
+    fig_after: Any
     fig_words_before: int
     fig_words_after: int
     person_self: frozenset[str]
@@ -346,14 +440,14 @@ class _Context:
     person_reporting: frozenset[str]
     person_before: int
     person_after: int
-    fiction: re.Pattern | None
-    past: re.Pattern | None
-    recovery: re.Pattern | None
-    relapse: re.Pattern | None
-    present: re.Pattern | None
-    tense: re.Pattern | None
-    hypothetical: re.Pattern | None
-    left_behind: re.Pattern | None
+    fiction: Any
+    past: Any
+    recovery: Any
+    relapse: Any
+    present: Any
+    tense: Any
+    hypothetical: Any
+    left_behind: Any
     sentences_after: int
 
 
@@ -541,7 +635,7 @@ def _anchors(items) -> frozenset[str] | None:
 
 
 def _compile_with_gate(src: str) -> tuple[re.Pattern, tuple[str, ...] | None]:
-    """Compile a group's prefilter and read its gate off the same parse (parsing is most of the load time)."""
+    """Compile a pattern and read its gate off the same parse (parsing is most of the cost)."""
     try:
         from re import _compiler, _parser
 
@@ -552,7 +646,7 @@ def _compile_with_gate(src: str) -> tuple[re.Pattern, tuple[str, ...] | None]:
         raise
     except Exception:  # pragma: no cover - a Python without these internals: no gate, the same matches
         return re.compile(src), None
-    return rx, (tuple(sorted(anchors, key=len)) if anchors else None)
+    return rx, (tuple(sorted(anchors, key=lambda x: (len(x), x))) if anchors else None)
 
 
 def _wrap(body: str) -> str:
@@ -571,9 +665,12 @@ def _compile_one(path: str, where: str, text: str, fragments: dict[str, str], *,
     return src
 
 
-def _cue_regex(path: str, where: str, items: list[str], fragments: dict[str, str], *, bounded: bool = True) -> re.Pattern | None:
+def _cue_regex(path: str, where: str, items: list[str], fragments: dict[str, str], *, bounded: bool = True, lazy: bool = False) -> Any:
+    """One expression for a list of cues: None when there are none; with lazy, a `_Lazy` compiled on first use."""
     if not items:
         return None
+    if lazy:
+        return _Lazy(functools.partial(_cue_regex, path, where, items, fragments, bounded=bounded))
     parts = [_compile_one(path, f"{where}[{i}]", t, fragments, bounded=bounded, check=False) for i, t in enumerate(items)]
     try:
         return re.compile("|".join(f"(?:{p})" for p in parts))
@@ -615,7 +712,42 @@ def _expand_fragments(path: str, raw: Any) -> dict[str, str]:
     return done
 
 
-def _compile_rules(data: Any, path: str) -> RuleFile:
+def _expand_pattern(path: str, where: str, pats: list[str], fragments: dict[str, str], i: int) -> str:
+    return _compile_one(path, f"{where}.patterns[{i}]", pats[i], fragments, bounded=False, check=False)
+
+
+def _build_group(path: str, where: str, pats: list[str], g: dict, fragments: dict[str, str], *, lazy: bool) -> _Parts:
+    """Expand one group's patterns and cues (with lazy, the cues are compiled on first use)."""
+    bodies = tuple(_expand_pattern(path, where, pats, fragments, i) for i in range(len(pats)))
+
+    def cue(key: str) -> Any:
+        return _cue_regex(path, f"{where}.{key}", _str_list(path, f"{where}.{key}", g.get(key)), fragments, lazy=lazy)
+
+    return _Parts(sources=bodies, figurative=cue("figurative"), unless=cue("unless"), needs=cue("needs"))
+
+
+def _compile_patterns(path: str, where: str, pats: list[str], parts: _Parts) -> tuple[list[re.Pattern], tuple]:
+    """Compile every pattern of a group now and read each one's gate. Raises RulesError on a broken one."""
+    compiled, gates = [], []
+    for i, body in enumerate(parts.sources):
+        try:
+            rx, gate = _compile_with_gate(_wrap(body))
+        except re.error as e:
+            raise _err(path, f"{where}.patterns[{i}]", f"the pattern {pats[i]!r} is not a valid regular expression ({e})") from None
+        compiled.append(rx)
+        gates.append(gate)
+    return compiled, tuple(gates)
+
+
+def _compile_rules(data: Any, path: str, *, gates: list | None = None) -> RuleFile:
+    """Validate and compile one parsed rules file.
+
+    With `gates` (one per group, from the gate cache), nothing is compiled now:
+    each group's expressions are compiled the first time its gate lets a
+    sentence through, and the context cues the first time they are needed.
+    Without, everything is compiled and checked at once.
+    """
+    lazy = gates is not None
     data = _check_keys(path, "top level", data, _TOP_KEYS)
     language = data.get("language")
     if language not in LANGUAGES:
@@ -640,29 +772,32 @@ def _compile_rules(data: Any, path: str) -> RuleFile:
             pats = _str_list(path, f"{where}.patterns", g.get("patterns"))
             if not pats:
                 raise _err(path, f"{where}.patterns", "a rule group needs at least one pattern")
-            bodies = [_compile_one(path, f"{where}.patterns[{i}]", p, fragments, bounded=False, check=False) for i, p in enumerate(pats)]
-            try:
-                # one compile per group; the word boundary before is shared, so it is checked once per place
-                prefilter, gate = _compile_with_gate(r"(?<![\w'])(?:" + "|".join(f"(?:{b})" for b in bodies) + ")")
-            except re.error:
-                for i, p in enumerate(pats):  # find the broken one, for a clear message
-                    _compile_one(path, f"{where}.patterns[{i}]", p, fragments)
-                raise _err(path, where, "the patterns do not compile together") from None
+            for key in ("figurative", "unless", "needs"):
+                _str_list(path, f"{where}.{key}", g.get(key))
             if g.get("note") is not None and not isinstance(g.get("note"), str):
                 raise _err(path, f"{where}.note", "expected a string")
+            make = functools.partial(_build_group, path, where, pats, g, fragments, lazy=lazy)
+            if lazy:
+                cached = gates[len(groups)]
+                if not isinstance(cached, list) or len(cached) != len(pats):
+                    raise TypeError("the gate cache does not fit this group")
+                parts, compiled = None, None
+                pattern_gates = tuple(tuple(x) if x else None for x in cached)
+            else:
+                parts = make()
+                compiled, pattern_gates = _compile_patterns(path, where, pats, parts)
             groups.append(
                 _Group(
                     category=cat,
-                    sources=tuple(bodies),
-                    prefilter=prefilter,
                     own_negation=_bool(path, f"{where}.own_negation", g.get("own_negation"), False),
                     about_other=_bool(path, f"{where}.about_other", g.get("about_other"), False),
                     person_check=_bool(path, f"{where}.person_check", g.get("person_check"), cat in _PERSON_CHECKED),
-                    figurative=_cue_regex(path, f"{where}.figurative", _str_list(path, f"{where}.figurative", g.get("figurative")), fragments),
-                    unless=_cue_regex(path, f"{where}.unless", _str_list(path, f"{where}.unless", g.get("unless")), fragments),
-                    needs=_cue_regex(path, f"{where}.needs", _str_list(path, f"{where}.needs", g.get("needs")), fragments),
                     literal=_bool(path, f"{where}.literal", g.get("literal"), False),
-                    gate=gate,
+                    pattern_gates=pattern_gates,
+                    make=make,
+                    expand_one=functools.partial(_expand_pattern, path, where, pats, fragments),
+                    parts=parts,
+                    compiled=compiled,
                 )
             )
 
@@ -673,7 +808,7 @@ def _compile_rules(data: Any, path: str) -> RuleFile:
 
     def cues(section: str, key: str, *, bounded: bool = True) -> re.Pattern | None:
         where = f"context.{section}.{key}"
-        return _cue_regex(path, where, _str_list(path, where, sec[section].get(key)), fragments, bounded=bounded)
+        return _cue_regex(path, where, _str_list(path, where, sec[section].get(key)), fragments, bounded=bounded, lazy=lazy)
 
     def words(section: str, key: str) -> frozenset[str]:
         return _words(_str_list(path, f"context.{section}.{key}", sec[section].get(key)))
@@ -720,20 +855,109 @@ def _compile_rules(data: Any, path: str) -> RuleFile:
     )
 
 
-def load_rules(path: str | Path) -> RuleFile:
-    """Load, validate and compile one rules file. Raises RulesError naming the file."""
-    import yaml
-
-    p = Path(path)
+def _read(p: Path) -> str:
     try:
-        text = p.read_text(encoding="utf-8")
+        return p.read_text(encoding="utf-8")
     except OSError as e:
         raise RulesError(f"rules file {p}: cannot be read ({e.strerror or e})") from None
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _parse_yaml(text: str, p: Path) -> Any:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when PyYAML has it
     try:
-        data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+        return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as e:
         raise RulesError(f"rules file {p}: not valid YAML ({e})") from None
+
+
+def load_rules(path: str | Path) -> RuleFile:
+    """Load, validate and compile one rules file, every pattern at once. Raises RulesError naming the file."""
+    p = Path(path)
+    return _compile_rules(_parse_yaml(_read(p), p), str(p))
+
+
+# --------------------------------------------------------------------------
+# The gate cache
+# --------------------------------------------------------------------------
+# Reading a group's gate off its patterns means parsing them, which is most
+# of the cost of compiling them. So the gates of the shipped rules are kept
+# in rules/gates.json, beside a digest of each file's text; when the digest
+# matches, the rules load without compiling anything. A file that has changed
+# since is compiled in full as before (slower, never wrong); a test checks the
+# cache is current. Rebuild it after editing the rules or the code that
+# expands patterns:
+#
+#     PYTHONPATH=src python -c "from openness.safety.screen import write_gate_cache; write_gate_cache()"
+
+GATES_FILE = RULES_DIR / "gates.json"
+# raise when _prepare, _collapse_pairs, _wrap or _anchors change what a gate is
+GATE_VERSION = 1
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _cached_gates() -> dict[str, Any]:
+    try:
+        data = json.loads(GATES_FILE.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("version") != GATE_VERSION or not isinstance(data.get("files"), dict):
+        return {}
+    return data["files"]
+
+
+def fresh_gates() -> dict[str, Any]:
+    """The gate cache as it should be for the shipped rules (compiles every file in full)."""
+    files: dict[str, Any] = {}
+    for lang in LANGUAGES:
+        p = RULES_DIR / RULE_FILES[lang]
+        text = _read(p)
+        rf = _compile_rules(_parse_yaml(text, p), str(p))
+        files[RULE_FILES[lang]] = {
+            "sha256": _digest(text),
+            "gates": [[list(pg) if pg else None for pg in g.pattern_gates] for g in rf.groups],
+        }
+    return {"version": GATE_VERSION, "files": files}
+
+
+def write_gate_cache() -> Path:
+    """Rebuild rules/gates.json from the shipped rules. Returns its path."""
+    data = fresh_gates()
+    lines = ["{", f'"version": {data["version"]},', '"files": {']
+    names = list(data["files"])
+    for n, name in enumerate(names):
+        entry = data["files"][name]
+        lines.append(f"{json.dumps(name)}: {{")
+        lines.append(f'"sha256": {json.dumps(entry["sha256"])},')
+        lines.append('"gates": [')
+        groups = entry["gates"]
+        for i, g in enumerate(groups):  # one group a line, so a change to the rules shows as a small diff
+            lines.append(json.dumps(g, ensure_ascii=False) + ("," if i < len(groups) - 1 else ""))
+        lines.append("]")
+        lines.append("}" + ("," if n < len(names) - 1 else ""))
+    lines += ["}", "}"]
+    GATES_FILE.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return GATES_FILE
+
+
+def _load_shipped(lang: str, cache: dict[str, Any]) -> RuleFile:
+    name = RULE_FILES[lang]
+    p = RULES_DIR / name
+    text = _read(p)
+    data = _parse_yaml(text, p)
+    entry = cache.get(name)
+    if isinstance(entry, dict) and entry.get("sha256") == _digest(text) and isinstance(entry.get("gates"), list):
+        gates = entry["gates"]
+        try:
+            rf = _compile_rules(data, str(p), gates=gates)
+        except (IndexError, TypeError):
+            rf = None  # a cache that does not fit the file: compile it in full
+        if rf is not None and len(rf.groups) == len(gates):
+            return rf
     return _compile_rules(data, str(p))
 
 
@@ -760,7 +984,8 @@ def _rules() -> _RuleSet:
     if _cache is None:
         with _lock:
             if _cache is None:
-                files = [load_rules(RULES_DIR / RULE_FILES[lang]) for lang in LANGUAGES]
+                cache = _cached_gates()
+                files = [_load_shipped(lang, cache) for lang in LANGUAGES]
                 _cache = _build_ruleset(files)
     return _cache
 
@@ -768,13 +993,18 @@ def _rules() -> _RuleSet:
 def check_rules(*, strict: bool = False) -> None:
     """Load the shipped rules now (they are otherwise loaded on first use). Raises RulesError.
 
-    With strict, also compile every pattern on its own (normally done on first use).
+    With strict, also compile every pattern and cue now (normally each is
+    compiled the first time it is needed).
     """
     rs = _rules()
     if strict:
         for f in rs.files:
             for g in f.groups:
                 g.patterns  # noqa: B018 - compiles them
+                for rx in (g.figurative, g.unless, g.needs):
+                    _force(rx)
+            for value in vars(f.context).values():
+                _force(value)
 
 
 # --------------------------------------------------------------------------
@@ -1034,10 +1264,8 @@ def _scan(
                 continue
             if g.gate is not None and not any(a in sent for a in g.gate):
                 continue
-            if not g.prefilter.search(sent):
-                continue
             done = False
-            for pat in g.patterns:
+            for pat in g.candidates(sent):
                 for m in pat.finditer(sent):
                     if junction is not None and not (m.start() < junction < m.end()):
                         continue
