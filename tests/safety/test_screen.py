@@ -125,17 +125,6 @@ def test_targets_on_heldout_set(lang):
     assert false_rate <= max_false, f"{lang} false alarms {false_rate:.3f}: {alarms}"
 
 
-def test_concern_for_other_on_heldout_set():
-    items = _heldout()
-    others = [it for it in items if it.get("other")]
-    assert len(others) >= 20
-    flagged = [it["text"] for it in others if screen(it["text"]).concern_for_other]
-    assert len(flagged) / len(others) >= 0.8, set(it["text"] for it in others) - set(flagged)
-    own = [it for it in items if it["label"]]
-    wrongly = [it["text"] for it in own if screen(it["text"]).concern_for_other]
-    assert len(wrongly) <= 0.05 * len(own), wrongly
-
-
 def test_categories_on_labelled_set_mostly_match():
     hits = total = 0
     for it in _items():
@@ -147,10 +136,11 @@ def test_categories_on_labelled_set_mostly_match():
     assert total and hits / total >= 0.9
 
 
-def test_concern_for_other_on_labelled_set():
-    items = _items()
+@pytest.mark.parametrize("load, minimum", [(_items, 10), (_heldout, 20)], ids=["labelled", "heldout"])
+def test_concern_for_other(load, minimum):
+    items = load()
     others = [it for it in items if it.get("other")]
-    assert len(others) >= 10
+    assert len(others) >= minimum
     flagged = [it["text"] for it in others if screen(it["text"]).concern_for_other]
     assert len(flagged) / len(others) >= 0.8, set(it["text"] for it in others) - set(flagged)
     # and the writer's own risk lines are not mistaken for worry about someone else

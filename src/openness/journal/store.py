@@ -579,17 +579,18 @@ class Journal:
                     break
         return out
 
-    def _iter(self, sql: str, args: list[Any]) -> Iterator[Record]:
+    def _rows(self, sql: str, args: list[Any]) -> Iterator[Any]:
+        """Rows of `sql`, read a batch at a time so memory stays flat at any size."""
         try:
             cur = self.conn.execute(sql, args)
-            while True:
-                rows = cur.fetchmany(256)
-                if not rows:
-                    return
-                for row in rows:
-                    yield self._record(row)
+            while rows := cur.fetchmany(256):
+                yield from rows
         except sqlite3.Error as exc:
             raise _explain(exc, self.path) from None
+
+    def _iter(self, sql: str, args: list[Any]) -> Iterator[Record]:
+        for row in self._rows(sql, args):
+            yield self._record(row)
 
     def entries(self, *, since: datetime | None = None, kind: str | None = None) -> Iterator[Record]:
         """Every entry (or those since `since`, of `kind`), oldest first, read lazily."""
@@ -605,19 +606,11 @@ class Journal:
         sql += " ORDER BY created_ms, id"
         if self.encrypted:
             self.unlock()
-        try:
-            cur = self.conn.execute(sql, args)
-            while True:
-                rows = cur.fetchmany(256)
-                if not rows:
-                    return
-                for row in rows:
-                    rec = self._record(row)
-                    if kind and rec.kind != kind:
-                        continue
-                    yield rec, row[4]
-        except sqlite3.Error as exc:
-            raise _explain(exc, self.path) from None
+        for row in self._rows(sql, args):
+            rec = self._record(row)
+            if kind and rec.kind != kind:  # an encrypted journal's kind is inside the body
+                continue
+            yield rec, row[4]
 
     def get(self, ref: str) -> Record:
         """An entry by id, or by an unambiguous start or end of its id (at least 4 characters)."""
