@@ -1258,6 +1258,7 @@ def _scan(
     past_here: dict[str, set[str]] = {}
     other_here: set[str] = set()
     fired_here: set[str] = set()
+    cleared = False
     for f in files:
         for g in f.groups:
             if (g.category in fired or g.category in fired_here) and not (g.about_other and not other):
@@ -1274,18 +1275,21 @@ def _scan(
                         fired_here.add(g.category)
                         done = True
                         break
+                    cleared = True
                     if verdict == OTHER and g.category in _CONCERN:
                         other_here.add(g.category)
                     elif verdict == PAST:
                         past_here.setdefault(f.language, set()).add(g.category)
                 if done:
                     break
-    return fired_here, other_here, past_here
+    return fired_here, other_here, past_here, cleared
 
 
-def _judge(norm: str, rs: _RuleSet) -> tuple[set[str], bool]:
+def _judge(norm: str, rs: _RuleSet) -> tuple[set[str], bool, frozenset[int]]:
+    """(categories, worry about someone else, the sentences where a match was cleared as not the writer's risk)."""
     fired: set[str] = set()
     other = False
+    cleared: set[int] = set()
     sentences = [x.strip(" ,") for x in _SENTENCE_SPLIT.split(norm)]
     sentences = [x for x in sentences if x]
     pending: list[tuple[int, set[str], RuleFile]] = []
@@ -1300,7 +1304,9 @@ def _judge(norm: str, rs: _RuleSet) -> tuple[set[str], bool]:
             for j, cats, f in pending:
                 if 0 < idx - j <= f.context.sentences_after and _live_cue(f.context.relapse, sent, f.context, rs, recovery_blocks=True):
                     fired |= cats
-            fired_here, other_here, past_here = _scan(sent, sentences, idx, files, rs, fired, other)
+            fired_here, other_here, past_here, cleared_here = _scan(sent, sentences, idx, files, rs, fired, other)
+            if cleared_here and not fired_here:
+                cleared.add(idx)
             # journal writing breaks one thought over full stops ("I want out. For good."):
             # a fragment of a few words is also read joined to the sentence before it
             if idx > 0 and len(_tokens(sent)) <= _FRAGMENT_WORDS:
@@ -1308,7 +1314,7 @@ def _judge(norm: str, rs: _RuleSet) -> tuple[set[str], bool]:
                 joined = prev + " " + sent
                 jsents = sentences[: idx - 1] + [joined] + sentences[idx + 1 :]
                 jfiles = [f for f in rs.files if f in files or (_ARABIC.search(prev) if f.script == "arabic" else _LATIN.search(prev))]
-                jf, jo, _ = _scan(joined, jsents, idx - 1, jfiles, rs, fired | fired_here, other, junction=len(prev))
+                jf, jo, _, _ = _scan(joined, jsents, idx - 1, jfiles, rs, fired | fired_here, other, junction=len(prev))
                 fired_here |= jf
                 other_here |= jo
             fired |= fired_here
@@ -1320,11 +1326,14 @@ def _judge(norm: str, rs: _RuleSet) -> tuple[set[str], bool]:
                     pending.append((idx, past_here[f.language], f))
         except Exception:  # pragma: no cover - one odd sentence must not stop the check
             continue
-    return fired, other
+    return fired, other, frozenset(cleared)
 
 
-def screen(text: str) -> Screening:
+def screen(text: str, *, learned: bool = True) -> Screening:
     """Check one text. Never raises on any str; never logs or keeps the text.
+
+    With learned=False only the rules judge (the training script and the
+    figures in benchmarks/ use it to tell the two signals apart).
 
     The shipped rules are loaded on the first call (RulesError if they are
     broken, which the tests guard against).
@@ -1339,7 +1348,20 @@ def screen(text: str) -> Screening:
     except Exception:  # pragma: no cover
         language = "en"
     try:
-        fired, other = _judge(norm, rs)
+        fired, other, cleared = _judge(norm, rs)
     except Exception:  # pragma: no cover
-        fired, other = set(), False
+        fired, other, cleared = set(), False, frozenset()
+    # the learned second signal (model.py), for wording no rule was written for:
+    # only where the rules found nothing, and never in a sentence where a rule
+    # matched and saw why it is not the writer's risk (a negation, a figure of
+    # speech, fiction or news, a past left behind, someone else)
+    if learned and not fired:
+        try:
+            from openness.safety import model
+
+            m = model.load()
+            if m is not None:
+                fired = set(m.judge(norm, language, skip=cleared))
+        except Exception:  # pragma: no cover - the rules' answer stands
+            pass
     return Screening(categories=frozenset(c for c in CATEGORIES if c in fired), language=language, concern_for_other=other)
