@@ -4,10 +4,13 @@ Run by hand, not a test:
 
     PYTHONPATH=src python3 benchmarks/safety_eval.py [labelled.yaml ...] [--show]
 
-With no file it reports the two sets in tests/safety/data separately: the set
-the rules were first written against (labelled_lines.yaml) and the held-out
-set written blind (heldout.yaml); a set whose lines carry `batch` numbers is
-also reported batch by batch. For each language it prints: the number of
+With no file it reports the sets in tests/safety/data separately: the set the
+rules were first written against (labelled_lines.yaml), the held-out set
+written blind (heldout.yaml; its batches also one by one), and the check sets
+(check/*.yaml: written blind, never trained on or tuned against, so the
+honest figures), each with rules and model (as `screen` runs) and with the
+rules alone; then the blind writers' sets (blind/*.yaml, the model's
+training data) pooled, with the rules alone. For each language it prints: the number of
 lines, recall on risk lines (a risk line counts as found when any category
 fires), the false-alarm rate on the other lines, how often the category
 itself was right, and how the concern-for-someone-else flag did ("n/m" flagged
@@ -32,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 DATA = ROOT / "tests" / "safety" / "data"
-DEFAULTS = (DATA / "labelled_lines.yaml", DATA / "heldout.yaml")
+DEFAULTS = (DATA / "labelled_lines.yaml", DATA / "heldout.yaml", *sorted((DATA / "check").glob("*.yaml")))
 
 
 def load(path: Path) -> list[dict]:
@@ -157,16 +160,24 @@ def main(argv: list[str]) -> int:
     mod.check_rules(strict=True)
     strict_ms = (time.perf_counter() - t0) * 1000
 
+    import functools
+
+    rules_alone = functools.partial(mod.screen, learned=False)
     everything: list[dict] = []
     for path in paths:
         items = load(path)
         everything += items
-        report(f"labelled set: {path.name}", items, mod.screen, show)
+        name = path.relative_to(DATA).as_posix() if path.is_relative_to(DATA) else path.name
+        report(f"labelled set: {name} (rules and model)", items, mod.screen, show)
+        report(f"labelled set: {name} (rules alone)", items, rules_alone, show=False)
         batches = sorted({it.get("batch", 1) for it in items})
         if len(batches) > 1:
             for b in batches:
                 part = [it for it in items if it.get("batch", 1) == b]
-                report(f"labelled set: {path.name}, batch {b}", part, mod.screen, show=False)
+                report(f"labelled set: {name}, batch {b} (rules alone)", part, rules_alone, show=False)
+    if not args:
+        blind = [it for p in sorted((DATA / "blind").glob("*.yaml")) for it in load(p)]
+        report("blind writers' sets, pooled (rules alone; the model was trained on these)", blind, rules_alone, show=False)
 
     median_ms, long_ms, avg_len = timing(everything, mod.screen)
     print(f"first check in a fresh process (import, rules load, one ordinary line): {first_check():.1f} ms median")
