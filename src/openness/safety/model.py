@@ -44,7 +44,7 @@ CATEGORY_FALLBACK = "suicide"
 _TOKEN = re.compile(r"[\w']+")
 _SENTENCE_SPLIT = re.compile(r"(?<!\d)\.|\.(?!\d)")
 CHAR_SIZES = (3, 4, 5)
-# an entry longer than this many sentences is also read one and two sentences at a time
+# an entry of more sentences than this is read one and two sentences at a time, not whole
 WHOLE_SENTENCES = 3
 
 
@@ -68,7 +68,7 @@ class Model:
     The file keeps the feature names as one newline-separated string and the
     weights as base64 of little-endian float16, class by class for each
     feature in turn: about half the size of plain JSON numbers, and it loads
-    in a few milliseconds.
+    in about 55 ms (once, on the first check that reaches the model).
     """
 
     def __init__(self, data: dict) -> None:
