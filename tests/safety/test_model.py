@@ -107,6 +107,15 @@ def test_the_rules_answer_stands_and_the_model_reads_only_what_they_left():
     assert model_mod.windows("a . b . c", frozenset({2})) == ["a", "b", "a . b"]
 
 
+def test_a_rule_missing_its_second_sign_leaves_the_sentence_to_the_model():
+    rules = screen_mod._rules()
+    # "tonight is the night" is kept by the rules only beside a sign of what "it" is:
+    # without one the rules stay quiet, but nothing says it is safe either
+    assert screen_mod._judge(normalise("Tonight is the night."), rules) == (set(), False, frozenset())
+    # a figure of speech is a reason: that sentence is not the model's to read
+    assert screen_mod._judge(normalise("I can not leave, the baby is asleep."), rules)[2] == {0}
+
+
 def test_model_and_rules_split_sentences_alike():
     for text in ("One. Two 2.5 three... four", "ایک۔ دو؟ تین", "a , b . . c"):
         norm = normalise(text)

@@ -1017,6 +1017,9 @@ _SENTENCE_SPLIT = re.compile(r"(?<!\d)\.|\.(?!\d)")
 _WINDOW_CHARS = 240
 
 ACCEPT, NEGATED, FIGURATIVE, FICTION, PAST, OTHER = "accept", "negated", "figurative", "fiction", "past", "other"
+# a wording risky only beside a second sign, found without it: not enough for the
+# rules, but no sign either that it is not the writer's risk (the model still reads it)
+UNSURE = "unsure"
 
 
 def _tokens(s: str) -> list[str]:
@@ -1174,7 +1177,7 @@ def _judge_match(
         # the second sign must be outside the matched words
         near = [x for x in sentences[max(0, idx - 1) : idx] + [blanked] + sentences[idx + 1 : idx + 2]]
         if not any(g.needs.search(x) for x in near):
-            return FIGURATIVE
+            return UNSURE
 
     # 3. fiction and news: the clause for the writer's own words, the sentence for others
     person = "self"
@@ -1275,7 +1278,7 @@ def _scan(
                         fired_here.add(g.category)
                         done = True
                         break
-                    cleared = True
+                    cleared = cleared or verdict != UNSURE
                     if verdict == OTHER and g.category in _CONCERN:
                         other_here.add(g.category)
                     elif verdict == PAST:
