@@ -40,6 +40,11 @@ its surroundings, in this order:
    too). A person named as whom something is for ("a letter to my sister")
    is not the subject, and an "I" just after "she texted me" is her words.
 
+Where no rule fires, a small learned model (`model.py`, weights kept as data
+in `model.json`) reads the text for wording no rule was written for, leaving
+out every sentence in which a rule matched and found one of the reasons above
+(`screen(text, learned=False)` is the rules alone).
+
 Painful feelings on their own (sad, lonely, ashamed, numb, a failure) are what
 this product helps people name; no rule is written for them.
 
