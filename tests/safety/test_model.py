@@ -116,12 +116,6 @@ def test_a_rule_missing_its_second_sign_leaves_the_sentence_to_the_model():
     assert screen_mod._judge(normalise("I can not leave, the baby is asleep."), rules)[2] == {0}
 
 
-def test_model_and_rules_split_sentences_alike():
-    for text in ("One. Two 2.5 three... four", "ایک۔ دو؟ تین", "a , b . . c"):
-        norm = normalise(text)
-        assert model_mod.sentences(norm) == [x for x in (y.strip(" ,") for y in screen_mod._SENTENCE_SPLIT.split(norm)) if x]
-
-
 def test_worry_about_someone_else_is_not_the_writers_risk():
     for text in (
         "My friend said she wants to die and I'm worried sick.",

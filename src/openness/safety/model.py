@@ -33,16 +33,16 @@ from __future__ import annotations
 import functools
 import json
 import math
-import re
 from pathlib import Path
+
+# the same tokens and sentences as the rules
+from openness.safety.screen import _TOKEN, split_sentences
 
 MODEL_FILE = Path(__file__).resolve().parent / "model.json"
 MODEL_VERSION = 1
 NONE = "none"
 CATEGORY_FALLBACK = "suicide"
 
-_TOKEN = re.compile(r"[\w']+")
-_SENTENCE_SPLIT = re.compile(r"(?<!\d)\.|\.(?!\d)")
 CHAR_SIZES = (3, 4, 5)
 # an entry of more sentences than this is read one and two sentences at a time, not whole
 WHOLE_SENTENCES = 3
@@ -129,18 +129,13 @@ class Model:
         return self.thresholds.get(language, max(self.thresholds.values()))
 
 
-def sentences(norm: str) -> list[str]:
-    """The sentences of a normalised text, as the rules split them."""
-    return [s for s in (x.strip(" ,") for x in _SENTENCE_SPLIT.split(norm)) if s]
-
-
 def windows(norm: str, skip: frozenset[int] = frozenset()) -> list[str]:
     """What the model reads: a text of a few sentences whole; a longer one a sentence and two at a time.
 
     So a single line in a long entry is not drowned out by the rest. The
     sentences in `skip` are left out, and no window reaches across them.
     """
-    sents = sentences(norm)
+    sents = split_sentences(norm)
     if not skip and len(sents) <= WHOLE_SENTENCES:
         return [" . ".join(sents)] if sents else []
     keep = [(i, s) for i, s in enumerate(sents) if i not in skip]

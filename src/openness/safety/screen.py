@@ -1019,6 +1019,13 @@ def check_rules(*, strict: bool = False) -> None:
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]")
 _LATIN = re.compile(r"[a-z]")
 _SENTENCE_SPLIT = re.compile(r"(?<!\d)\.|\.(?!\d)")
+
+
+def split_sentences(norm: str) -> list[str]:
+    """The sentences of a normalised text, as the rules read them (the learned model reads the same)."""
+    return [x for x in (y.strip(" ,") for y in _SENTENCE_SPLIT.split(norm)) if x]
+
+
 _WINDOW_CHARS = 240
 
 ACCEPT, NEGATED, FIGURATIVE, FICTION, PAST, OTHER = "accept", "negated", "figurative", "fiction", "past", "other"
@@ -1298,8 +1305,7 @@ def _judge(norm: str, rs: _RuleSet) -> tuple[set[str], bool, frozenset[int]]:
     fired: set[str] = set()
     other = False
     cleared: set[int] = set()
-    sentences = [x.strip(" ,") for x in _SENTENCE_SPLIT.split(norm)]
-    sentences = [x for x in sentences if x]
+    sentences = split_sentences(norm)
     pending: list[tuple[int, set[str], RuleFile]] = []
     for idx, sent in enumerate(sentences):
         try:
