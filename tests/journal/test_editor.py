@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 import stat
 import sys
 
@@ -27,7 +28,7 @@ def fake_editor(tmp_path):
     script = tmp_path / "fake_editor.py"
     script.write_text(FAKE_EDITOR)
     log = tmp_path / "editor.log"
-    env = {"EDITOR": f"{sys.executable} {script}", "EDITOR_LOG": str(log)}
+    env = {"EDITOR": shlex.join([sys.executable, str(script)]), "EDITOR_LOG": str(log)}
     return env, log
 
 
