@@ -412,6 +412,38 @@ def test_someone_elses_words_are_theirs():
     assert screen("I can't do this anymore, sorry mum.").fired
 
 
+def test_someone_elses_words_reported_in_urdu_are_theirs():
+    # the rules alone: "my friend has been saying for days that she doesn't feel like living"
+    res = screen("میری سہیلی ریشماں کئی دن سے کہہ رہی ہے کہ اب جینے کا دل نہیں، میں اس کے لیے بہت ڈری ہوئی ہوں", learned=False)
+    assert not res.fired
+    assert screen("کئی دن سے جینے کا دل نہیں کرتا", learned=False).categories == {"suicide"}
+    # the writer saying it to someone is still the writer's own
+    assert screen("میں نے امی کو بتایا کہ اب جینے کا دل نہیں", learned=False).fired
+
+
+def test_an_earlier_self_looked_back_on_is_the_past_unless_the_urge_is_here_now():
+    for text in ("teen me wanted to die. adult me wants a dog",
+                 "18 months since I last hurt myself and I barely think about it anymore",
+                 "ایک سال ہو گیا خود کو زخمی کیے بغیر، اپنے لیے کیک لائی"):
+        assert not screen(text, learned=False).fired, text
+    assert screen("it's been 40 days since i last hurt myself and i'm so tempted tonight", learned=False).fired
+
+
+def test_joking_kms_is_a_figure_of_speech_unless_they_mean_it():
+    assert not screen("kms this printer is jammed AGAIN", learned=False).fired
+    assert not screen("forgot my lunch at home again kms lol", learned=False).fired
+    assert screen("kms fr this time, not joking", learned=False).categories == {"suicide"}
+    assert screen("want to kms tbh", learned=False).categories == {"suicide"}
+
+
+def test_studying_a_subject_is_not_the_writers_own():
+    assert not screen("Dissertation chapter on self-harm in adolescents finally drafted.", learned=False).fired
+    assert not screen("Revising for my nursing exam: self-harm risk assessment and safeguarding", learned=False).fired
+    assert not screen("یہ ڈیڈ لائن مجھے مار ڈالے گی", learned=False).fired
+    assert screen("I self-harm when the house goes quiet", learned=False).categories == {"self_harm"}
+    assert screen("وہ کہتا ہے اگر میں نے انکار کیا تو مجھے مار ڈالے گا", learned=False).categories == {"abuse"}
+
+
 def test_the_gate_never_skips_a_group_that_would_match():
     rs = screen_mod._rules()
     gated = [(f, g) for f in rs.files for g in f.groups if g.gate is not None]

@@ -1109,6 +1109,8 @@ def _person(ctx: _Context, span_toks: list[str], before: list[str], after: list[
         return "self"
     if any(t in ctx.person_other_in_match for t in span_toks):
         return "other"
+    if ctx.person_before and _reported(ctx, before):
+        return "other"
     for t in after[: ctx.person_after]:
         if t in ctx.person_self:
             return "self"
@@ -1126,12 +1128,56 @@ def _person(ctx: _Context, span_toks: list[str], before: list[str], after: list[
                 continue
             return "self"
         if t in ctx.person_other:
-            if _is_object(ctx, window, i):
+            if _is_object(ctx, window, i) or _is_told(ctx, window, i):
                 i -= 1
-                continue  # "a letter for my mum", "امی کے لیے": whom it is for, not who speaks
+                continue  # "a letter for my mum", "امی کے لیے", "امی کو بتایا": whom it is for or to, not who speaks
             return "other"
         i -= 1
     return "self"
+
+
+# the writer as the one told ("she told me", "مجھے بتایا", "mujhe bataya"): not who is speaking
+_TOLD = frozenset({"me", "us", "مجھے", "مجھ", "ہمیں", "mujhe", "mujhay", "mujhy", "mjhe", "humein", "hamein"})
+# after a person word: that person is the one told ("امی کو", "ammi se")
+_TOLD_MARK = frozenset({"کو", "سے", "ko", "se", "say"})
+
+
+def _is_told(ctx: _Context, toks: list[str], i: int) -> bool:
+    """Whether the person word at toks[i] is the one told ("امی کو بتایا", "ammi se kaha")."""
+    return i + 1 < len(toks) and toks[i + 1] in _TOLD_MARK and any(t in ctx.person_reporting for t in toks[i + 2 : i + 4])
+
+
+def _reported(ctx: _Context, window: list[str]) -> bool:
+    """Whether the words just before a match are someone else's, reported ("سہیلی کہہ رہی ہے کہ ...").
+
+    Walking back from the match (each step at most the rules' person window):
+    a reporting word with no person word between it and the match, and before
+    it (past the writer as the one told) someone else as the nearest person word.
+    """
+    i = len(window) - 1
+    stop = max(0, len(window) - ctx.person_before)
+    while i >= stop and window[i] not in ctx.person_reporting:
+        if window[i] in ctx.person_self or window[i] in ctx.person_other:
+            return False
+        i -= 1
+    if i < stop:
+        return False
+    i -= 1
+    stop = max(0, i - ctx.person_before)
+    while i >= stop:
+        t = window[i]
+        if t in _TOLD:
+            i -= 1
+            continue
+        if t in ctx.person_self:
+            return False
+        if t in ctx.person_other:
+            if _is_told(ctx, window, i):
+                i -= 1
+                continue
+            return not _is_object(ctx, window, i)
+        i -= 1
+    return False
 
 
 _POSSESSIVE = frozenset({"my", "his", "her", "our", "their", "your", "the", "a", "an", "best", "little", "big", "older", "younger"})
