@@ -684,3 +684,15 @@ def test_malformed_rules_are_clear_errors(tmp_path, bad, needle):
     with pytest.raises(RulesError) as e:
         load_rules(p)
     assert "rules_x.yaml" in str(e.value) and needle in str(e.value)
+
+
+def test_roman_urdu_puts_not_after_and_has_its_own_figures_of_speech():
+    for text in ("suicidal nahi hoon, sirf neend ki kami hai",
+                 "yeh biryani itni achi ke mar jaon",
+                 "ek saal ho gaya khud ko zakhmi kiye baghair",
+                 "us ghar se nikle 3 saal ho gaye jahan woh maarta tha, aaj apna flat hai apni chaabi",
+                 "college mein marna chahta tha, ab beta hai mera, sab badal gaya"):
+        assert not screen(text, learned=False).fired, text
+    assert screen("main suicidal hoon aur kisi ko nahi pata", learned=False).categories == {"suicide"}
+    assert screen("dil karta hai mar jaun", learned=False).categories == {"suicide"}
+
