@@ -57,21 +57,35 @@ def training_files() -> list[Path]:
     return sorted(p for p in DATA.rglob("*.yaml") if "check" not in p.relative_to(DATA).parts)
 
 
+def check_files() -> list[Path]:
+    return sorted((DATA / "check").glob("*.yaml"))
+
+
 def data_digest(files: list[Path]) -> str:
+    """A digest of the training files and of the check sets (whose lines are left out of training)."""
     h = hashlib.sha256()
-    for p in files:
+    for p in [*files, *check_files()]:
         h.update(p.relative_to(DATA).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")
     return h.hexdigest()
+
+
+def check_texts() -> set[str]:
+    """Every check-set line, normalised: a training line with the same words is left out, so the check stays unseen."""
+    import yaml
+
+    return {S.normalise(it["text"]) for p in check_files() for it in yaml.safe_load(p.read_text(encoding="utf-8"))}
 
 
 def load_items(files: list[Path]) -> list[tuple[dict, str]]:
     import yaml
 
+    unseen = check_texts()
     out = []
     for p in files:
         group = p.relative_to(DATA).with_suffix("").as_posix()
         for it in yaml.safe_load(p.read_text(encoding="utf-8")):
-            out.append((it, group))
+            if S.normalise(it["text"]) not in unseen:
+                out.append((it, group))
     return out
 
 
