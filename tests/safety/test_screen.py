@@ -440,6 +440,9 @@ def test_studying_a_subject_is_not_the_writers_own():
     assert not screen("Dissertation chapter on self-harm in adolescents finally drafted.", learned=False).fired
     assert not screen("Revising for my nursing exam: self-harm risk assessment and safeguarding", learned=False).fired
     assert not screen("یہ ڈیڈ لائن مجھے مار ڈالے گی", learned=False).fired
+    assert not screen("Aisha's family keep her passport. I gave her the forced marriage unit number.", learned=False).fired
+    assert screen("My parents are arranging a forced marriage for me this summer", learned=False).categories == {"abuse"}
+    assert not screen("I got away from a forced marriage at 19, now I'm a solicitor", learned=False).fired
     assert screen("I self-harm when the house goes quiet", learned=False).categories == {"self_harm"}
     assert screen("وہ کہتا ہے اگر میں نے انکار کیا تو مجھے مار ڈالے گا", learned=False).categories == {"abuse"}
 
