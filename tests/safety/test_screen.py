@@ -434,6 +434,8 @@ def test_joking_kms_is_a_figure_of_speech_unless_they_mean_it():
     assert not screen("forgot my lunch at home again kms lol", learned=False).fired
     assert screen("kms fr this time, not joking", learned=False).categories == {"suicide"}
     assert screen("want to kms tbh", learned=False).categories == {"suicide"}
+    assert not screen("if one more person says circle back I'm walking into the sea", learned=False).fired
+    assert screen("I keep thinking about walking into the sea and not coming back", learned=False).categories == {"suicide"}
 
 
 def test_studying_a_subject_is_not_the_writers_own():
