@@ -445,6 +445,8 @@ def test_studying_a_subject_is_not_the_writers_own():
     assert not screen("Aisha's family keep her passport. I gave her the forced marriage unit number.", learned=False).fired
     assert screen("My parents are arranging a forced marriage for me this summer", learned=False).categories == {"abuse"}
     assert not screen("I got away from a forced marriage at 19, now I'm a solicitor", learned=False).fired
+    # out of it, but the harm goes on
+    assert screen("I escaped the relationship but he still texts me threats every night", learned=False).categories == {"abuse"}
     assert screen("I self-harm when the house goes quiet", learned=False).categories == {"self_harm"}
     assert screen("وہ کہتا ہے اگر میں نے انکار کیا تو مجھے مار ڈالے گا", learned=False).categories == {"abuse"}
 
