@@ -301,7 +301,7 @@ _CONTEXT_KEYS = {"clause_words", "negation", "figurative", "person", "fiction_ne
 _SECTION_KEYS = {
     "negation": {"cues", "bridge", "stop", "words_before", "words_after"},
     "figurative": {"before", "after", "words_before", "words_after"},
-    "person": {"self", "other", "other_in_match", "object_before", "object_after", "reporting", "words_before", "words_after"},
+    "person": {"self", "other", "other_in_match", "object_before", "object_after", "reporting", "told", "told_mark", "words_before", "words_after"},
     "fiction_news": {"cues"},
     "past": {"cues", "recovery", "relapse", "present", "tense", "hypothetical", "left_behind", "sentences_after"},
 }
@@ -443,6 +443,8 @@ class _Context:
     person_object_before: frozenset[str]
     person_object_after: tuple[str, ...]
     person_reporting: frozenset[str]
+    person_told: frozenset[str]
+    person_told_mark: frozenset[str]
     person_before: int
     person_after: int
     fiction: Any
@@ -838,6 +840,8 @@ def _compile_rules(data: Any, path: str, *, gates: list | None = None) -> RuleFi
         person_object_before=words("person", "object_before"),
         person_object_after=tuple(sorted(words("person", "object_after"))),
         person_reporting=words("person", "reporting"),
+        person_told=words("person", "told"),
+        person_told_mark=words("person", "told_mark"),
         person_before=num("person", "words_before", 8),
         person_after=num("person", "words_after", 0),
         fiction=cues("fiction_news", "cues"),
@@ -1121,7 +1125,7 @@ def _person(ctx: _Context, span_toks: list[str], before: list[str], after: list[
         if t in ctx.person_self:
             # "she texted me 'I can't do this anymore'": the words of the one who said them
             j = i - 1
-            if j >= 0 and window[j] in ("me", "us") and j - 1 >= 0 and window[j - 1] in ctx.person_reporting:
+            if j >= 0 and window[j] in ctx.person_told and j - 1 >= 0 and window[j - 1] in ctx.person_reporting:
                 j -= 1
             if t == "i" and j >= 0 and window[j] in ctx.person_reporting:
                 i = j - 1
@@ -1136,15 +1140,9 @@ def _person(ctx: _Context, span_toks: list[str], before: list[str], after: list[
     return "self"
 
 
-# the writer as the one told ("she told me", "مجھے بتایا", "mujhe bataya"): not who is speaking
-_TOLD = frozenset({"me", "us", "مجھے", "مجھ", "ہمیں", "mujhe", "mujhay", "mujhy", "mjhe", "humein", "hamein"})
-# after a person word: that person is the one told ("امی کو", "ammi se")
-_TOLD_MARK = frozenset({"کو", "سے", "ko", "se", "say"})
-
-
 def _is_told(ctx: _Context, toks: list[str], i: int) -> bool:
     """Whether the person word at toks[i] is the one told ("امی کو بتایا", "ammi se kaha")."""
-    return i + 1 < len(toks) and toks[i + 1] in _TOLD_MARK and any(t in ctx.person_reporting for t in toks[i + 2 : i + 4])
+    return i + 1 < len(toks) and toks[i + 1] in ctx.person_told_mark and any(t in ctx.person_reporting for t in toks[i + 2 : i + 4])
 
 
 def _reported(ctx: _Context, window: list[str]) -> bool:
@@ -1166,7 +1164,7 @@ def _reported(ctx: _Context, window: list[str]) -> bool:
     stop = max(0, i - ctx.person_before)
     while i >= stop:
         t = window[i]
-        if t in _TOLD:
+        if t in ctx.person_told:
             i -= 1
             continue
         if t in ctx.person_self:
