@@ -48,7 +48,7 @@ from openness.safety import screen as S  # noqa: E402
 
 CLASSES = (M.NONE,) + S.CATEGORIES
 C = 1.0
-FA_BUDGET = 0.09
+FA_BUDGET = 0.10  # the limit, held on sets harder than the (see benchmarks/README.md)
 FOLDS = 6
 MIN_DF = 3  # a feature must occur in this many training lines: 87k features instead of 202k, same figures
 
